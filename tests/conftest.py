@@ -11,9 +11,11 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pandas
 import pytest
-from distillbook.pdf import CHROMIUM, CHROMIUM_ARGS  # one definition of how Chromium runs
-from distillbook.serve import serve  # noqa: F401 - tests import it from here
+
+from distillbook.publish.pdf import CHROMIUM, CHROMIUM_ARGS  # one definition of how Chromium runs
+from distillbook.publish.serve import serve  # noqa: F401 - tests import it from here
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -92,7 +94,6 @@ def set_cell(csv_path: Path, row_id: str, column: str, value: str, key: str = "i
 # ---------------------------------------------------------------------------------------------
 
 
-
 def chromium_version() -> str:
     if not CHROMIUM.exists():
         return "absent"
@@ -125,3 +126,33 @@ def browser():
         instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# A small ledger for unit tests of the pages that summarise verdicts
+# ---------------------------------------------------------------------------------------------
+
+
+def ledger_rows(*rows: tuple[str, str, int, str]) -> pandas.DataFrame:
+    """A small ledger: (id, chapter, article_section, verdict) per row."""
+    return pandas.DataFrame(
+        {
+            "id": [r[0] for r in rows],
+            "chapter": [r[1] for r in rows],
+            "article_section": [r[2] for r in rows],
+            "verdict": [r[3] for r in rows],
+            "quote": [f"words of {r[0]}" for r in rows],
+            "conclusion": ["{n:,d} things" if r[3] != "opinion" else "A view." for r in rows],
+            "check": ["m.f" if r[3] != "opinion" else "" for r in rows],
+        }
+    )
+
+
+SMALL = ledger_rows(
+    ("a", "index", 0, "accurate"),
+    ("b", "counting", 2, "misleading"),
+    ("c", "counting", 2, "accurate"),
+    ("d", "counting", 2, "misleading"),
+    ("e", "double-standards", 5, "opinion"),
+    ("f", "definitions", 1, "inaccurate"),
+)

@@ -1,18 +1,17 @@
-"""Shared code of the book: every chapter imports it, nothing else computes a number.
+"""The book's one package: every page imports it, and nothing else computes a number.
 
-Modules, one concern each:
+Three layers, one folder each; imports point down only:
 
-* ``paths``     where the book's files are;
-* ``data``      loading and validating ``data/`` through the Frictionless data package;
-* ``figures``   the numbers register: the one way a value reaches the prose (glue);
-* ``ledger``    the claims ledger, its verdict scale and the check runner;
-* ``charts``    the Altair theme, chart builders and the offline renderer;
-* ``page``      what a chapter's hidden preamble opens: declared data, numbers, charts, claims;
-* ``prose``     the scanner that finds numbers typed into prose;
-* ``bib``       ``references.bib`` generated from ``data/sources.csv``;
-* ``build``     the build driver behind ``make book`` (atomic, never stale);
-* ``sphinxext`` the build-time Sphinx extension (gate, dependency tracking, chart assets);
-* one module per chapter's computations and checks (``intro``, ...).
+* ``core/``      what pages and checks use: paths, the pages and their order, data loading and
+                 validation, assumptions (``params``), units, the claims ledger and its check
+                 registry, the numbers register, ``Page``, charts, tables, prose scanning, seeds.
+                 Core imports neither of the other layers.
+* ``chapters/``  one module per page, named as the page (a subpackage where a chapter runs an
+                 experiment or a simulation): its computations, charts and ledger checks.
+                 A chapter imports only core.
+* ``publish/``   turning pages into a site: the build driver, the Sphinx extension, citation
+                 metadata, PDFs, the bibliography, lint and the local server. Only the command
+                 line (``python -m distillbook``) imports it.
 """
 
 __version__ = "0.1.0"

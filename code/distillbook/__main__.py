@@ -5,16 +5,19 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import bib, build, data, ledger, paths
+from distillbook.core import data, ledger, paths
+from distillbook.publish import bib, build
 
 
 def _lint() -> int:
-    """The fast checks: data validation, the ledger, prose numbers (pages and data text)."""
-    from .lint import lint_findings
+    """The fast checks: data validation, the ledger, prose numbers, quotations, style."""
+    from distillbook.publish.lint import lint_findings, lint_notes
 
     problems = lint_findings(paths.ROOT)
     for problem in problems:
         print(problem)
+    for note in lint_notes():
+        print(note)
     print(f"lint: {len(problems)} problem(s)")
     return 1 if problems else 0
 
@@ -30,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
             data.validate_package()
             print("data/: valid")
         elif args.command == "ledger":
+            import distillbook.chapters.checks  # noqa: F401 - fills core's check registry
+
             results = ledger.run_ledger()
             print(f"ledger: {len(results)} checked claim(s) hold")
         elif args.command == "bib":

@@ -9,8 +9,9 @@ import json
 import re
 
 import pytest
+
 from conftest import DATA, set_cell
-from distillbook import data
+from distillbook.core import data, dates
 
 LATEST = dt.date(2026, 11, 29)
 
@@ -31,88 +32,100 @@ def test_the_real_data_package_is_valid():
 
 def test_every_csv_in_data_is_described_by_the_package():
     described = {res["path"] for res in json.loads((DATA / "datapackage.json").read_text())["resources"]}
-    assert {path.name for path in DATA.glob("*.csv")} == described
+    assert {str(path.relative_to(DATA)) for path in DATA.rglob("*.csv")} == described
+
+
+def test_a_table_is_named_by_its_path(data_copy):
+    descriptor = json.loads(data_copy.read_text())
+    descriptor["resources"][0]["name"] = "sources"  # its path is ledger/sources.csv
+    data_copy.write_text(json.dumps(descriptor))
+    message = error_of(data_copy)
+    assert "resource 'sources', field \"name\": name-not-path" in message and "'ledger/sources'" in message
 
 
 def test_missing_source_names_the_row_and_the_source_id_field(data_copy):
-    set_cell(data_copy.parent / "allegation.csv", "exchanges-minimax", "source_id", "no-such-source")
+    set_cell(data_copy.parent / "shared" / "allegation.csv", "exchanges-minimax", "source_id", "no-such-source")
     message = first_line(error_of(data_copy))
-    assert message.startswith("bad input in data/: data/allegation.csv, row 6 (line 7), field \"source_id\"")
+    assert message.startswith('bad input in data/: data/shared/allegation.csv, row 6 (line 7), field "source_id"')
     assert "foreign-key" in message and "no-such-source" in message
 
 
 def test_source_url_removed_names_sources_csv_row_and_url(data_copy):
-    set_cell(data_copy.parent / "sources.csv", "anthropic2026distillation", "url", "")
+    set_cell(data_copy.parent / "ledger" / "sources.csv", "anthropic2026distillation", "url", "")
     message = first_line(error_of(data_copy))
-    assert 'data/sources.csv, row 1 (line 2), field "url"' in message
+    assert 'data/ledger/sources.csv, row 1 (line 2), field "url"' in message
     assert "required" in message
 
 
 def test_wrong_type_names_the_field_and_shows_the_value(data_copy):
-    set_cell(data_copy.parent / "allegation.csv", "exchanges-moonshot", "value", "3.4 million")
+    set_cell(data_copy.parent / "shared" / "allegation.csv", "exchanges-moonshot", "value", "3.4 million")
     message = first_line(error_of(data_copy))
-    assert 'data/allegation.csv, row 5 (line 6), field "value": type-error' in message
+    assert 'data/shared/allegation.csv, row 5 (line 6), field "value": type-error' in message
     assert "'3.4 million'" in message
 
 
 def test_negative_count_breaks_the_minimum(data_copy):
-    set_cell(data_copy.parent / "allegation.csv", "exchanges-deepseek", "value", "-150000")
+    set_cell(data_copy.parent / "shared" / "allegation.csv", "exchanges-deepseek", "value", "-150000")
     message = first_line(error_of(data_copy))
-    assert 'data/allegation.csv, row 4 (line 5), field "value": constraint-error' in message
+    assert 'data/shared/allegation.csv, row 4 (line 5), field "value": constraint-error' in message
     assert "minimum" in message
 
 
 def test_duplicate_id_names_the_second_row(data_copy):
-    path = data_copy.parent / "sources.csv"
+    path = data_copy.parent / "ledger" / "sources.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join([lines[0], lines[1], lines[1], *lines[2:]]) + "\n", encoding="utf-8")
     message = first_line(error_of(data_copy))
-    assert 'data/sources.csv, row 2 (line 3), field "id"' in message
+    assert 'data/ledger/sources.csv, row 2 (line 3), field "id"' in message
     assert "unique" in message
 
 
 def test_unknown_verdict_names_the_claim_row(data_copy):
-    set_cell(data_copy.parent / "claims.csv", "intro-accounts", "verdict", "half-true")
+    set_cell(data_copy.parent / "ledger" / "claims.csv", "intro-accounts", "verdict", "half-true")
     message = first_line(error_of(data_copy))
-    assert 'data/claims.csv, row 2 (line 3), field "verdict": constraint-error' in message
+    assert 'data/ledger/claims.csv, row 2 (line 3), field "verdict": constraint-error' in message
     assert "enum" in message
 
 
 def test_date_after_the_commit_date_is_refused(data_copy):
-    set_cell(data_copy.parent / "sources.csv", "article2026", "date_accessed", "2026-12-25")
+    set_cell(data_copy.parent / "ledger" / "sources.csv", "article2026", "date_accessed", "2026-12-25")
     message = first_line(error_of(data_copy))
     assert message == (
-        'bad input in data/: data/sources.csv, row 3 (line 4), field "date_accessed": date-in-future: '
+        'bad input in data/: data/ledger/sources.csv, row 3 (line 4), field "date_accessed": date-in-future: '
         "2026-12-25 is after the build date 2026-11-29"
     )
 
 
 def test_malformed_csv_row_is_reported_with_its_line(data_copy):
-    path = data_copy.parent / "allegation.csv"
-    path.write_text(path.read_text(encoding="utf-8") + "extra-row,DeepSeek,exchanges,1,over,exchanges,x,anthropic2026distillation,here,SURPLUS\n", encoding="utf-8")
+    path = data_copy.parent / "shared" / "allegation.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "extra-row,DeepSeek,exchanges,1,over,exchanges,x,anthropic2026distillation,here,SURPLUS\n",
+        encoding="utf-8",
+    )
     message = first_line(error_of(data_copy))
-    assert re.search(r"data/allegation\.csv, row 11 \(line 12\), (field|whole row).*extra-cell", message)
+    assert re.search(r"data/shared/allegation\.csv, row 11 \(line 12\), (field|whole row).*extra-cell", message)
 
 
 def test_every_problem_is_listed_below_the_first(data_copy):
-    set_cell(data_copy.parent / "allegation.csv", "exchanges-deepseek", "value", "-1")
-    set_cell(data_copy.parent / "claims.csv", "intro-accounts", "verdict", "half-true")
+    set_cell(data_copy.parent / "shared" / "allegation.csv", "exchanges-deepseek", "value", "-1")
+    set_cell(data_copy.parent / "ledger" / "claims.csv", "intro-accounts", "verdict", "half-true")
     message = error_of(data_copy)
     assert "and 1 more problem(s) below" in message.splitlines()[0]
     assert len(message.splitlines()) == 2
 
 
 def test_build_date_comes_from_source_date_epoch(monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2026, 3, 1, tzinfo=dt.timezone.utc).timestamp())))
-    assert data.build_date() == dt.date(2026, 3, 1)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2026, 3, 1, tzinfo=dt.UTC).timestamp())))
+    assert dates.build_date() == dt.date(2026, 3, 1)
 
 
 def test_load_table_types_follow_the_schema():
-    allegation = data.load_table("allegation")
+    allegation = data.load_table("shared/allegation")
     assert allegation["value"].dtype == float
     moonshot_accounts = allegation.loc[allegation["id"] == "accounts-moonshot", "value"].iloc[0]
     assert moonshot_accounts != moonshot_accounts  # NaN: the report gives only "hundreds"
-    claims = data.load_table("claims")
+    claims = data.load_table("ledger/claims")
     assert str(claims["article_section"].dtype) == "Int64"
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+
 from conftest import ROOT
-from distillbook import lint, prose
+from distillbook.core import pages, prose
+from distillbook.publish import lint
 
 
 @pytest.mark.parametrize(
@@ -49,7 +51,7 @@ def test_a_typed_number_in_a_page_is_reported_with_file_and_line(tmp_path):
 
 
 def test_no_page_of_the_book_has_a_typed_number():
-    findings = [str(f) for page in lint.book_pages(ROOT) for f in prose.scan_page(page, ROOT)]
+    findings = [str(f) for page in pages.book_pages(ROOT) for f in prose.scan_page(page, ROOT)]
     assert findings == []
 
 
@@ -60,6 +62,6 @@ def test_no_text_column_of_data_has_a_typed_number():
 def test_a_typed_number_in_a_conclusion_is_found(data_copy):
     from conftest import set_cell
 
-    set_cell(data_copy.parent / "claims.csv", "intro-exchanges", "conclusion", "The report says 16 million.")
+    set_cell(data_copy.parent / "ledger" / "claims.csv", "intro-exchanges", "conclusion", "The report says 16 million.")
     findings = lint.data_prose_findings(data_copy.parent.parent)
-    assert [(f.file, f.number) for f in findings] == [("data/claims.csv row 3 field conclusion", "16")]
+    assert [(f.file, f.number) for f in findings] == [("data/ledger/claims.csv row 3 field conclusion", "16")]

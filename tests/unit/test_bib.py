@@ -1,10 +1,11 @@
-"""references.bib is generated from data/sources.csv, parses, and is in step with it."""
+"""references.bib is generated from data/ledger/sources.csv, parses, and is in step with it."""
 
 from __future__ import annotations
 
-from conftest import ROOT, read_csv
-from distillbook import bib
 from pybtex.database import parse_string
+
+from conftest import ROOT, read_csv
+from distillbook.publish import bib
 
 
 def test_committed_references_bib_is_the_generated_one():
@@ -15,7 +16,7 @@ def test_committed_references_bib_is_the_generated_one():
 
 def test_every_source_is_one_parseable_entry_with_its_url():
     entries = parse_string(bib.bibliography(), "bibtex").entries
-    sources = read_csv("sources.csv")
+    sources = read_csv("ledger/sources.csv")
     assert sorted(entries) == sorted(row["id"] for row in sources)
     for row in sources:
         entry = entries[row["id"]]
@@ -31,7 +32,16 @@ def test_every_source_is_one_parseable_entry_with_its_url():
 def test_special_characters_are_escaped():
     import pandas as pd
 
-    row = pd.Series({"id": "x", "title": "A & B 50% {raw}", "publisher": "P_Q", "url": "https://e.x/a_b",
-                     "date_accessed": pd.Timestamp("2026-01-02"), "date_published": pd.NaT, "reliability": "primary"})
+    row = pd.Series(
+        {
+            "id": "x",
+            "title": "A & B 50% {raw}",
+            "publisher": "P_Q",
+            "url": "https://e.x/a_b",
+            "date_accessed": pd.Timestamp("2026-01-02"),
+            "date_published": pd.NaT,
+            "reliability": "primary",
+        }
+    )
     parsed = parse_string(bib.entry(row), "bibtex").entries["x"]
     assert parsed.fields["title"] == "{A \\& B 50\\% \\{raw\\}}"

@@ -5,15 +5,19 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 import pytest
-from distillbook import charts
-from distillbook.charts import BookChart, ChartError
+
+from distillbook.core import charts
+from distillbook.core.charts import BookChart, ChartError
 
 FRAME = pd.DataFrame({"lab": ["DeepSeek", "MiniMax"], "exchanges": [150_000, 13_000_000]})
 
 
 def bars(description="Bars of exchanges by lab.", x_title="Exchanges (count)"):
-    return alt.Chart(FRAME, description=description).mark_bar().encode(
-        x=alt.X("exchanges:Q", title=x_title), y=alt.Y("lab:N", title="Lab"))
+    return (
+        alt.Chart(FRAME, description=description)
+        .mark_bar()
+        .encode(x=alt.X("exchanges:Q", title=x_title), y=alt.Y("lab:N", title="Lab"))
+    )
 
 
 def test_a_chart_without_description_is_refused():

@@ -6,16 +6,22 @@ import datetime as dt
 import json
 
 import pytest
-from distillbook import cite
 from pybtex.database import parse_string
 
-META = cite.BookMeta(title="A Book", author="The book's contributors", baseurl="https://example.org/b/",
-                     version="1.2.3", date=dt.date(2026, 3, 4))
+from distillbook.publish import cite
+
+META = cite.BookMeta(
+    title="A Book",
+    author="The book's contributors",
+    baseurl="https://example.org/b/",
+    version="1.2.3",
+    date=dt.date(2026, 3, 4),
+)
 ARTICLE = cite.Reviewed(url="https://example.net/post", title="A post", author="Someone")
 
 
 def test_date_is_pinned_or_the_commits_day_in_utc():
-    assert cite.resolve_date("2025-12-31", "0") == dt.date(2025, 12, 31)       # pinned wins
+    assert cite.resolve_date("2025-12-31", "0") == dt.date(2025, 12, 31)  # pinned wins
     assert cite.resolve_date("", "0") == dt.date(1970, 1, 1)
     assert cite.resolve_date("", str(365 * 86_400 - 1)) == dt.date(1970, 12, 31)  # last second of 1970
     assert cite.resolve_date("", str(365 * 86_400)) == dt.date(1971, 1, 1)
@@ -27,7 +33,10 @@ def test_urls_and_file_links():
     assert cite.normalise_baseurl("https://example.org/b") == "https://example.org/b/"
     assert cite.normalise_baseurl("https://example.org/b//") == "https://example.org/b/"
     assert cite.page_url(META, "chapters/counting") == "https://example.org/b/chapters/counting.html"
-    assert cite.file_url(META, cite.PDF_DIR, "chapters/counting", "pdf") == "https://example.org/b/_static/pdf/counting.pdf"
+    assert (
+        cite.file_url(META, cite.PDF_DIR, "chapters/counting", "pdf")
+        == "https://example.org/b/_static/pdf/counting.pdf"
+    )
     assert cite.relative_file("chapters/counting", cite.CITE_DIR, "bib") == "../_static/cite/counting.bib"
     assert cite.relative_file("index", cite.PDF_DIR, "pdf") == "_static/pdf/index.pdf"
 
@@ -70,7 +79,10 @@ def test_highwire_tags_name_the_pdf_only_when_there_is_one():
 
 
 def test_meta_html_escapes_quotes():
-    assert cite.meta_html([("citation_author", 'a "b"')], []) == '<meta name="citation_author" content="a &quot;b&quot;" />\n'
+    assert (
+        cite.meta_html([("citation_author", 'a "b"')], [])
+        == '<meta name="citation_author" content="a &quot;b&quot;" />\n'
+    )
 
 
 def test_short_text_cuts_at_a_word():

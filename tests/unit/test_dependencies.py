@@ -1,22 +1,38 @@
-"""What a page depends on: its declared tables, the package's code and the lock; nothing else."""
+"""What a page depends on: its declared tables, the package's core, the modules its code imports
+(and what those import), and the lock; nothing else. Tested in a private copy of the book."""
 
 from __future__ import annotations
 
 import shutil
 
 import pytest
-from conftest import ROOT
-from distillbook import page as page_module
-from distillbook.sphinxext import page_fingerprint
 
-PAGE = "---\nkernelspec:\n  name: python3\nbook:\n  reads: [allegation]\n---\n# A page\n"
+from conftest import ROOT
+from distillbook.core import page as page_module
+from distillbook.publish.sphinx.freshness import execution_fingerprint
+
+PAGE = """---
+kernelspec:
+  name: python3
+book:
+  reads: [shared/allegation]
+---
+# A page
+
+```{code-cell} ipython3
+from distillbook.chapters import counting
+from distillbook.core.page import Page
+```
+"""
 
 
 @pytest.fixture()
 def book(tmp_path):
     root = tmp_path / "book"
     shutil.copytree(ROOT / "data", root / "data")
-    shutil.copytree(ROOT / "code" / "distillbook", root / "code" / "distillbook", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        ROOT / "code" / "distillbook", root / "code" / "distillbook", ignore=shutil.ignore_patterns("__pycache__")
+    )
     shutil.copy(ROOT / "requirements.txt", root / "requirements.txt")
     (root / "_config.yml").write_text("title: t\n")
     (root / "chapters").mkdir()
@@ -24,35 +40,67 @@ def book(tmp_path):
     return root
 
 
-def test_fingerprint_follows_declared_data_code_and_lock_only(book):
+def touch(path):
+    path.write_text(path.read_text() + "\n# edited\n")
+
+
+def test_fingerprint_is_deterministic(book):
     page = book / "chapters" / "x.md"
-    before = page_fingerprint(book, page)
-    assert page_fingerprint(book, page) == before  # deterministic
+    assert execution_fingerprint(book, page) == execution_fingerprint(book, page)
 
-    (book / "data" / "sources.csv").write_text((book / "data" / "sources.csv").read_text() + "\n")
-    assert page_fingerprint(book, page) == before  # a table the page does not declare
 
-    (book / "data" / "allegation.csv").write_text((book / "data" / "allegation.csv").read_text().replace("150000", "160000"))
-    after_data = page_fingerprint(book, page)
-    assert after_data != before  # a declared table
+@pytest.mark.parametrize(
+    "edited",
+    [
+        "data/shared/allegation.csv",  # a table the page declares
+        "code/distillbook/core/units.py",  # core
+        "code/distillbook/chapters/counting.py",  # the chapter module the page imports
+        "requirements.txt",  # the lock
+    ],
+)
+def test_what_the_page_depends_on_changes_its_fingerprint(book, edited):
+    page = book / "chapters" / "x.md"
+    before = execution_fingerprint(book, page)
+    touch(book / edited)
+    assert execution_fingerprint(book, page) != before
 
-    module = book / "code" / "distillbook" / "intro.py"
-    module.write_text(module.read_text() + "\n# edited\n")
-    after_code = page_fingerprint(book, page)
-    assert after_code != after_data  # any module of the package
 
-    (book / "requirements.txt").write_text((book / "requirements.txt").read_text() + "\n")
-    assert page_fingerprint(book, page) != after_code  # the lock file
+@pytest.mark.parametrize(
+    "edited",
+    [
+        "data/ledger/sources.csv",  # a table the page does not declare
+        "code/distillbook/publish/build.py",  # publishing code
+        "code/distillbook/publish/sphinx/citing.py",
+        "code/distillbook/chapters/proxies/__init__.py",  # another chapter's module
+        "code/distillbook/chapters/verdict.py",
+    ],
+)
+def test_what_the_page_does_not_depend_on_leaves_its_fingerprint(book, edited):
+    page = book / "chapters" / "x.md"
+    before = execution_fingerprint(book, page)
+    touch(book / edited)
+    assert execution_fingerprint(book, page) == before
+
+
+def test_a_chapter_module_imported_through_another_counts(book):
+    page = book / "chapters" / "x.md"
+    # the verdict page's way in: chapters.checks imports every chapter module
+    page.write_text(PAGE.replace("from distillbook.chapters import counting", "import distillbook.chapters.checks"))
+    before = execution_fingerprint(book, page)
+    touch(book / "code" / "distillbook" / "chapters" / "proxies" / "__init__.py")
+    assert execution_fingerprint(book, page) != before
 
 
 def test_a_page_may_read_only_the_tables_it_declares(book):
     page = page_module.Page("chapters/x", root=book)
-    assert page.table("allegation")["id"].iloc[0] == "exchanges-total"
-    with pytest.raises(page_module.UndeclaredRead, match="reads data table 'sources' but its front matter declares only"):
-        page.table("sources")
+    assert page.table("shared/allegation")["id"].iloc[0] == "exchanges-total"
+    with pytest.raises(
+        page_module.UndeclaredRead, match="reads data table 'ledger/sources' but its front matter declares only"
+    ):
+        page.table("ledger/sources")
 
 
 def test_a_page_declaring_an_unknown_table_is_refused(book):
-    (book / "chapters" / "x.md").write_text(PAGE.replace("[allegation]", "[allegation, nosuch]"))
+    (book / "chapters" / "x.md").write_text(PAGE.replace("[shared/allegation]", "[shared/allegation, nosuch]"))
     with pytest.raises(page_module.UndeclaredRead, match="unknown table"):
         page_module.Page("chapters/x", root=book)

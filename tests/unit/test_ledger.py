@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from conftest import set_cell
-from distillbook import ledger
-from distillbook.ledger import CheckResult, LedgerError, Sensitivity
+
+import distillbook.chapters.checks  # noqa: F401 - the real ledger's checks, registered
+from conftest import SMALL, set_cell
+from distillbook.core import ledger, pages
+from distillbook.core.ledger import CheckResult, LedgerError, Sensitivity
 
 
 @ledger.check
@@ -19,7 +21,7 @@ def constant_only(data) -> CheckResult:
 @ledger.check
 def reads_allegation(data) -> CheckResult:
     """Rule: accurate when DeepSeek's figure is at least 100,000."""
-    value = data.value("allegation", "exchanges-deepseek")
+    value = data.value("shared/allegation", "exchanges-deepseek")
     return CheckResult("accurate" if value >= 100_000 else "inaccurate", {"deepseek": int(value)})
 
 
@@ -30,15 +32,26 @@ def test_a_check_that_reads_nothing_from_data_fails():
 
 def test_a_check_that_reads_data_passes_and_flips_at_its_threshold(data_copy):
     assert ledger.run_check("test_ledger.reads_allegation", data_copy).verdict == "accurate"
-    set_cell(data_copy.parent / "allegation.csv", "exchanges-deepseek", "value", "99999")
+    set_cell(data_copy.parent / "shared" / "allegation.csv", "exchanges-deepseek", "value", "99999")
     assert ledger.run_check("test_ledger.reads_allegation", data_copy).verdict == "inaccurate"
 
 
 def test_unknown_check_names_are_errors():
-    with pytest.raises(LedgerError, match="no module distillbook.nosuchmodule"):
+    with pytest.raises(LedgerError, match="'nosuchmodule.anything': no function registered with @check"):
         ledger.resolve("nosuchmodule.anything")
     with pytest.raises(LedgerError, match="no function registered"):
-        ledger.resolve("intro.no_such_function")
+        ledger.resolve("index.no_such_function")
+
+
+def test_checks_register_under_their_chapter_module():
+    # a check in a chapter's subpackage module is named after the chapter, not the submodule
+    def f(data):
+        return CheckResult("accurate", {})
+
+    f.__module__ = "distillbook.chapters.safety_paradox.experiment"
+    assert ledger.check_name(f) == "safety_paradox.f"
+    f.__module__ = "distillbook.chapters.counting"
+    assert ledger.check_name(f) == "counting.f"
 
 
 def test_an_unknown_verdict_or_a_numpy_figure_is_refused():
@@ -56,21 +69,24 @@ def test_the_real_ledger_holds():
 
 
 def test_a_verdict_the_data_no_longer_supports_stops_the_build_naming_the_claim(data_copy):
-    set_cell(data_copy.parent / "allegation.csv", "exchanges-minimax", "value", "12000000")
+    set_cell(data_copy.parent / "shared" / "allegation.csv", "exchanges-minimax", "value", "12000000")
     with pytest.raises(LedgerError) as caught:
         ledger.run_ledger(data_copy, root=data_copy.parent.parent)
     message = str(caught.value)
-    assert "claim 'intro-exchanges': the ledger says 'accurate' but check 'intro.exchange_total' now gives 'inaccurate'" in message
+    assert (
+        "claim 'intro-exchanges': the ledger says 'accurate' but check 'index.exchange_total' now gives 'inaccurate'"
+        in message
+    )
 
 
 def test_a_conclusion_placeholder_that_is_not_a_figure_names_the_claim(data_copy):
-    set_cell(data_copy.parent / "claims.csv", "intro-exchanges", "conclusion", "Over {no_such_figure:,d}.")
+    set_cell(data_copy.parent / "ledger" / "claims.csv", "intro-exchanges", "conclusion", "Over {no_such_figure:,d}.")
     with pytest.raises(LedgerError, match="claim 'intro-exchanges': conclusion placeholder 'no_such_figure'"):
         ledger.run_ledger(data_copy, root=data_copy.parent.parent)
 
 
 def test_an_opinion_with_a_check_or_a_rated_claim_without_one_is_refused(data_copy):
-    set_cell(data_copy.parent / "claims.csv", "intro-accounts", "check", "")
+    set_cell(data_copy.parent / "ledger" / "claims.csv", "intro-accounts", "check", "")
     with pytest.raises(LedgerError, match="'intro-accounts' \\(accurate\\) names no check"):
         ledger.run_ledger(data_copy, root=data_copy.parent.parent)
 
@@ -83,11 +99,11 @@ def test_pending_is_refused_once_every_chapter_exists(tmp_path, data_copy):
     # a page exists for every chapter and none is a draft -> the book is complete
     (root / "chapters").mkdir()
     (root / "index.md").write_text("# index\n")
-    for chapter in ledger.CHAPTERS[1:]:
+    for chapter in pages.CLAIM_PAGES[1:]:
         (root / "chapters" / f"{chapter}.md").write_text("---\nbook:\n  reads: []\n---\n# x\n")
-    assert ledger.every_chapter_exists(root)
+    assert pages.every_claim_page_exists(root)
     (root / "chapters" / "proxies.md").write_text("---\nbook:\n  status: draft\n---\n# x\n")
-    assert not ledger.every_chapter_exists(root)
+    assert not pages.every_claim_page_exists(root)
 
 
 def test_sensitivity_holds_only_when_both_ends_agree():
@@ -105,3 +121,17 @@ def test_sensitivity_across_evaluates_the_rule_at_both_ends():
     ends = Sensitivity.across("calls per task", 19.8, 40.3, rule)
     assert (ends.verdict_at_low, ends.verdict_at_high) == ("accurate", "misleading")
     assert not ends.holds("misleading")
+
+
+def test_verdict_counts_follow_the_scale_with_zeros():
+    counts = ledger.verdict_counts(SMALL)
+    # two accurate (a, c), two misleading (b, d), one inaccurate (f), one opinion (e), nothing else
+    assert counts == {
+        "accurate": 2,
+        "mostly-accurate": 0,
+        "misleading": 2,
+        "inaccurate": 1,
+        "unsupported": 0,
+        "opinion": 1,
+    }
+    assert list(counts) == ["accurate", "mostly-accurate", "misleading", "inaccurate", "unsupported", "opinion"]

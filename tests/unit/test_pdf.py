@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from distillbook import pdf
+from distillbook.publish import pdf
 
 
 def test_pdf_date_is_the_chapters_day_at_midnight_utc():
@@ -11,7 +11,10 @@ def test_pdf_date_is_the_chapters_day_at_midnight_utc():
 
 def test_loopback_links_become_public_and_others_stay():
     local, public = "http://127.0.0.1:4242/", "https://example.org/b/"
-    assert pdf.public_link("http://127.0.0.1:4242/chapters/x.html#claim-a", local, public) == "https://example.org/b/chapters/x.html#claim-a"
+    assert (
+        pdf.public_link("http://127.0.0.1:4242/chapters/x.html#claim-a", local, public)
+        == "https://example.org/b/chapters/x.html#claim-a"
+    )
     assert pdf.public_link("https://arxiv.org/abs/1", local, public) == "https://arxiv.org/abs/1"
     assert pdf.public_link("http://127.0.0.1:9999/x.html", local, public) == "http://127.0.0.1:9999/x.html"
 

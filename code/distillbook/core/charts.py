@@ -1,0 +1,211 @@
+"""Charts: one Altair theme, a few builders, and the offline renderer.
+
+Every chart is drawn to SVG at build time with vl-convert, so a page shows it with no JavaScript
+and prints it as a vector image. A chart that lets the reader change an assumption (a Vega-Lite
+parameter bound to a slider or a menu) also carries its spec, and the page loads the locally
+served Vega runtime to make it live. Nothing is fetched from a CDN.
+
+Accessibility: every chart must have a ``description`` (it becomes the SVG's ``aria-label``) and
+comes with its data as a table the reader can open.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+
+import altair as alt
+import pandas as pd
+import vl_convert as vlc
+
+#: Okabe & Ito's colour-blind-safe palette (Wong, Nature Methods 2011), black last.
+OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
+#: Vega-Lite version the SVGs are rendered with; Altair 6.3 writes this schema.
+VEGA_LITE = "6.4"
+#: One colour per verdict (the scale of :data:`distillbook.core.ledger.VERDICTS`), from Okabe & Ito's colour-blind-safe palette: green for accurate,
+#: sky blue for mostly accurate, orange for misleading, vermilion for inaccurate, reddish purple
+#: for unsupported, yellow for opinion. Black labels are legible on every one of them.
+VERDICT_COLOURS: dict[str, str] = {
+    "accurate": OKABE_ITO[2],
+    "mostly-accurate": OKABE_ITO[1],
+    "misleading": OKABE_ITO[0],
+    "inaccurate": OKABE_ITO[5],
+    "unsupported": OKABE_ITO[6],
+    "opinion": OKABE_ITO[3],
+}
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+
+
+class ChartError(ValueError):
+    """A chart that lacks what a reader needs (a description, axis titles)."""
+
+
+@alt.theme.register("book", enable=True)
+def book_theme() -> alt.theme.ThemeConfig:
+    """The book's one theme: Okabe–Ito categories, cividis scales, readable type."""
+    return {
+        "config": {
+            "font": FONT,
+            "range": {"category": OKABE_ITO, "ordinal": {"scheme": "cividis"}, "ramp": {"scheme": "cividis"}},
+            "axis": {"labelFontSize": 12, "titleFontSize": 13, "titleFontWeight": "normal", "labelLimit": 260},
+            "legend": {"labelFontSize": 12, "titleFontSize": 12},
+            "title": {"fontSize": 15, "anchor": "start", "fontWeight": "normal"},
+            "view": {"stroke": None},
+            "background": "white",
+        }
+    }
+
+
+def _axis_titles_missing(spec: dict) -> list[str]:
+    """Positional encodings of a (layer of) chart(s) whose axis has no title."""
+    missing = []
+    for layer in [spec, *spec.get("layer", []), *spec.get("hconcat", []), *spec.get("vconcat", [])]:
+        for channel in ("x", "y"):
+            enc = layer.get("encoding", {}).get(channel)
+            if (
+                enc
+                and "title" not in enc
+                and not (enc.get("axis") or {}).get("title")
+                and enc.get("axis", {}) is not None
+            ):
+                missing.append(channel)
+    return missing
+
+
+def chart_spec(chart: alt.TopLevelMixin) -> dict:
+    """The Vega-Lite spec of a chart, checked for a description and axis titles."""
+    spec = chart.to_dict()
+    if not str(spec.get("description", "")).strip():
+        raise ChartError("every chart needs a description (it is the chart's accessible label)")
+    from distillbook.core.prose import numbers_in_text
+
+    for part in ("title", "description"):
+        text = spec.get(part, "")
+        text = text.get("text", "") if isinstance(text, dict) else text
+        typed = numbers_in_text(" ".join(text) if isinstance(text, list) else str(text))
+        if typed:
+            raise ChartError(
+                f"chart {part} contains typed number(s) {typed}: describe what to see, or glue the figure into the caption"
+            )
+    missing = _axis_titles_missing(spec)
+    if missing:
+        raise ChartError(
+            f"axis title missing on {', '.join(sorted(set(missing)))}: give every axis a title with its unit"
+        )
+    return spec
+
+
+def _scoped_ids(svg: str, prefix: str) -> str:
+    """Prefix every id in an SVG (and its references) so two charts on a page never share one."""
+    ids = set(re.findall(r'id="([^"]+)"', svg))
+    for ident in sorted(ids, key=len, reverse=True):
+        svg = svg.replace(f'id="{ident}"', f'id="{prefix}-{ident}"').replace(f"#{ident})", f"#{prefix}-{ident})")
+    return svg
+
+
+def static_svg(spec: dict, key: str) -> str:
+    """The chart as an accessible SVG: ``role="img"`` and the description as ``aria-label``."""
+    svg = vlc.vegalite_to_svg(json.dumps(spec), vl_version=VEGA_LITE)
+    label = html.escape(spec["description"], quote=True)
+    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" focusable="false" ', 1)
+    return _scoped_ids(svg, f"chart-{key}")
+
+
+def data_table(frame: pd.DataFrame, caption: str) -> str:
+    """The chart's data as an HTML table inside a closed ``<details>`` element."""
+    table = frame.to_html(index=False, border=0, classes="book-chart-data", na_rep="")
+    table = re.sub(r"^<table[^>]*>", lambda m: f"{m.group(0)}<caption>{html.escape(caption)}</caption>", table)
+    return f'<details class="book-chart-table"><summary>Data behind this chart</summary>{table}</details>'
+
+
+class BookChart:
+    """A chart ready to glue: static SVG, its data table and, if interactive, its live spec.
+
+    Its id derives from the glue key (never from a random number), so builds are reproducible."""
+
+    def __init__(self, key: str, chart: alt.TopLevelMixin, data: pd.DataFrame, interactive: bool | None = None):
+        self.key = key
+        self.spec = chart_spec(chart)
+        self.data = data
+        has_params = bool(self.spec.get("params"))
+        self.interactive = has_params if interactive is None else interactive
+
+    def _repr_html_(self) -> str:
+        chart_id = f"chart-{self.key}"
+        svg = static_svg(self.spec, self.key)
+        table = data_table(self.data, f"Data for the chart: {self.spec['description']}")
+        live = ""
+        classes = "book-chart"
+        if self.interactive:
+            classes += " book-chart--interactive"
+            spec_json = json.dumps(self.spec, sort_keys=True).replace("</", "<\\/")
+            live = f'<script type="application/json" class="book-chart-spec">{spec_json}</script>'
+        return (
+            f'<div class="{classes}" id="{chart_id}" data-chart-key="{self.key}">'
+            f'<div class="book-chart-view">{svg}</div>{live}{table}</div>'
+        )
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/html": self._repr_html_(), "text/plain": f"<chart {self.key}>"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Builders used by several chapters
+# ---------------------------------------------------------------------------------------------
+
+
+def log_floor(values) -> float:
+    """The power of ten at or below the smallest positive value: where log-scale bars start."""
+    smallest = min(float(v) for v in values if float(v) > 0)
+    return float(10 ** math.floor(math.log10(smallest)))
+
+
+def powers_of_ten(low: float, high: float) -> list[int]:
+    """The powers of ten from ``low`` up to the first one at or above ``high``: tick marks of a
+    log axis, one per order of magnitude, so that labels never crowd."""
+    ticks = [int(10 ** math.floor(math.log10(low)))]
+    while ticks[-1] < high:
+        ticks.append(ticks[-1] * 10)
+    return ticks
+
+
+def bar_chart(
+    frame: pd.DataFrame,
+    *,
+    category: str,
+    value: str,
+    category_title: str,
+    value_title: str,
+    description: str,
+    log_scale: bool = False,
+    label_format: str = ",d",
+) -> alt.LayerChart:
+    """Horizontal bars with the value written at the end of each bar (a redundant encoding).
+
+    ``value_title`` must name the unit; with ``log_scale`` the axis title says so and the bars
+    start at the power of ten below the smallest value (a log axis has no zero)."""
+    title = f"{value_title} (log scale)" if log_scale else value_title
+    if log_scale:
+        baseline = log_floor(frame[value])
+        ticks = powers_of_ten(baseline, float(frame[value].max()))
+        x = alt.X(
+            f"{value}:Q",
+            title=title,
+            scale=alt.Scale(type="log", domainMin=baseline),
+            axis=alt.Axis(values=ticks, format=",d"),
+        )
+        extra = {"x2": alt.datum(baseline)}
+    else:
+        x = alt.X(f"{value}:Q", title=title, scale=alt.Scale(zero=True))
+        extra = {}
+    base = alt.Chart(frame, description=description).encode(
+        y=alt.Y(f"{category}:N", title=category_title, sort=None), x=x
+    )
+    bars = base.mark_bar(color=OKABE_ITO[4]).encode(**extra)
+    labels = base.mark_text(align="left", dx=4, fontSize=12).encode(text=alt.Text(f"{value}:Q", format=label_format))
+    # room on the right for the longest value label
+    return alt.layer(bars, labels, description=description).properties(
+        width=420, height=alt.Step(34), padding={"left": 5, "top": 5, "bottom": 5, "right": 80}
+    )

@@ -1,0 +1,197 @@
+"""Loading and validating ``data/``.
+
+The tables are described by ``data/datapackage.json`` (a Frictionless Data Package). Validation
+is Frictionless's own (types, required fields, enums, minimums, unique and foreign keys,
+malformed rows), plus two rules Frictionless cannot express: a table's name is its path inside
+``data/`` without ``.csv`` (``counting/agent_calls``), and no date may lie after the date of the
+commit being built (:func:`distillbook.core.dates.build_date`).
+
+Any problem raises :class:`DataError` with one message that names file, row and field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import json
+from pathlib import Path
+
+import frictionless
+import pandas as pd
+
+from distillbook.core import dates, paths
+
+
+class DataError(Exception):
+    """Bad input in ``data/``: the message names file, row and field."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Validation
+# ---------------------------------------------------------------------------------------------
+
+
+def _resource_file(descriptor: dict, resource_name: str, base: Path) -> str:
+    for res in descriptor.get("resources", []):
+        if res.get("name") == resource_name:
+            return str((base / res["path"]).relative_to(base.parent))
+    return resource_name
+
+
+def _describe_error(file: str, error) -> str:
+    """One line per Frictionless error: file, row (data row and file line), field, problem."""
+    row = getattr(error, "row_number", None)
+    field = getattr(error, "field_name", None) or ", ".join(getattr(error, "field_names", None) or []) or None
+    if field is None and getattr(error, "field_number", None):
+        field = f"column {error.field_number}"
+    where = [file]
+    if row:
+        where.append(f"row {row - 1} (line {row})")
+    if field:
+        where.append(f'field "{field}"')
+    elif row:
+        where.append("whole row")
+    note = getattr(error, "note", "") or error.message
+    cell = getattr(error, "cell", None)
+    shown = f" (value {cell!r})" if cell not in (None, "") and error.type != "foreign-key" else ""
+    return f"{', '.join(where)}: {error.type}: {note}{shown}"
+
+
+def table_name(path: str) -> str:
+    """The name of the table stored at ``path`` (relative to ``data/``): the path without ``.csv``."""
+    return path.removesuffix(".csv")
+
+
+def _misnamed(descriptor: dict) -> list[str]:
+    """Resources whose name is not derived from their path, as error lines."""
+    return [
+        f'datapackage.json, resource {res.get("name")!r}, field "name": name-not-path: a table is named '
+        f"by its path; use {table_name(res['path'])!r}"
+        for res in descriptor.get("resources", [])
+        if res.get("name") != table_name(res.get("path", ""))
+    ]
+
+
+def _date_fields(resource: dict) -> list[str]:
+    return [f["name"] for f in resource.get("schema", {}).get("fields", []) if f.get("type") == "date"]
+
+
+def _late_dates(descriptor: dict, base: Path, latest: dt.date) -> list[str]:
+    """Every date cell later than ``latest``, as error lines."""
+    problems = []
+    for res in descriptor.get("resources", []):
+        fields = _date_fields(res)
+        if not fields:
+            continue
+        frame = pd.read_csv(base / res["path"], dtype=str, keep_default_na=False)
+        for field in fields:
+            for i, text in enumerate(frame.get(field, [])):
+                if text and dt.date.fromisoformat(text) > latest:
+                    file = str(Path(base.name) / res["path"])
+                    problems.append(
+                        f'{file}, row {i + 1} (line {i + 2}), field "{field}": date-in-future: '
+                        f"{text} is after the build date {latest.isoformat()}"
+                    )
+    return problems
+
+
+def validate_package(descriptor_path: Path = paths.DATAPACKAGE, latest: dt.date | None = None) -> None:
+    """Validate every table of the data package; raise :class:`DataError` listing each problem.
+
+    ``latest`` is the last allowed date (default: :func:`build_date` of the package's repo)."""
+    descriptor_path = Path(descriptor_path)
+    base = descriptor_path.parent
+    if not descriptor_path.exists():
+        raise DataError(f"{descriptor_path}: the data package descriptor is missing")
+    try:
+        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise DataError(f"{descriptor_path.name}: not valid JSON: {exc}") from exc
+    report = frictionless.validate(str(descriptor_path))
+    problems = [f"{descriptor_path.name}: {e.type}: {e.message}" for e in report.errors]
+    for task in report.tasks:
+        file = _resource_file(descriptor, task.name, base)
+        problems += [_describe_error(file, e) for e in task.errors]
+    problems += _misnamed(descriptor)
+    if not problems:
+        problems = _late_dates(descriptor, base, latest or dates.build_date(base.parent))
+    if problems:
+        more = f" (and {len(problems) - 1} more problem(s) below)" if len(problems) > 1 else ""
+        raise DataError(f"bad input in data/: {problems[0]}{more}" + "".join(f"\n  - {p}" for p in problems[1:]))
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading
+# ---------------------------------------------------------------------------------------------
+
+
+def fingerprint(files: list[Path]) -> str:
+    """SHA-256 over the names and bytes of ``files`` (sorted): what a cached result depends on."""
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(f"{path.parent.name}/{path.name}".encode())
+        digest.update(path.read_bytes() if path.exists() else b"<missing>")
+    return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=4)
+def _validated(descriptor_path: Path, stamp: str) -> dict:
+    validate_package(descriptor_path)
+    return json.loads(descriptor_path.read_text(encoding="utf-8"))
+
+
+def descriptor(descriptor_path: Path = paths.DATAPACKAGE) -> dict:
+    """The validated data package descriptor (validation runs once per content of ``data/``)."""
+    files = sorted(descriptor_path.parent.rglob("*.csv")) + [descriptor_path]
+    return _validated(descriptor_path, fingerprint(files))
+
+
+def table_names(descriptor_path: Path = paths.DATAPACKAGE) -> list[str]:
+    """The names of the tables the data package describes."""
+    return [res["name"] for res in descriptor(descriptor_path)["resources"]]
+
+
+def _typed(frame: pd.DataFrame, fields: list[dict]) -> pd.DataFrame:
+    """Convert the CSV's strings to the schema's types (numbers as float, NaN when empty)."""
+    for field in fields:
+        name, kind = field["name"], field.get("type", "string")
+        if kind == "number":
+            frame[name] = pd.to_numeric(frame[name].replace("", None)).astype(float)
+        elif kind == "integer":
+            frame[name] = pd.to_numeric(frame[name].replace("", None)).astype("Int64")
+        elif kind == "date":
+            frame[name] = pd.to_datetime(frame[name].replace("", None))
+        elif kind == "boolean":
+            frame[name] = frame[name].map({"true": True, "false": False, "True": True, "False": False})
+    return frame
+
+
+def load_table(name: str, descriptor_path: Path = paths.DATAPACKAGE) -> pd.DataFrame:
+    """One validated table of the data package, typed by its schema.
+
+    Strings stay strings (empty cells are ``""``); numbers are floats; dates are timestamps."""
+    desc = descriptor(descriptor_path)
+    for res in desc["resources"]:
+        if res["name"] == name:
+            raw = pd.read_csv(descriptor_path.parent / res["path"], dtype=str, keep_default_na=False)
+            frame = _typed(raw, res["schema"]["fields"])
+            frame.attrs["file"] = f"data/{res['path']}"  # named in errors about its rows
+            return frame
+    raise DataError(
+        f"data/datapackage.json: no table named {name!r} (known: {', '.join(table_names(descriptor_path))})"
+    )
+
+
+def table_file(name: str, descriptor_path: Path = paths.DATAPACKAGE) -> Path:
+    """The CSV file behind a table name."""
+    for res in json.loads(descriptor_path.read_text(encoding="utf-8"))["resources"]:
+        if res["name"] == name:
+            return descriptor_path.parent / res["path"]
+    raise DataError(f"data/datapackage.json: no table named {name!r}")
+
+
+def prose_fields(descriptor_path: Path = paths.DATAPACKAGE) -> dict[str, list[str]]:
+    """For each table, the fields that readers see as text (``"prose": true`` in the schema)."""
+    desc = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    return {res["name"]: [f["name"] for f in res["schema"]["fields"] if f.get("prose")] for res in desc["resources"]}

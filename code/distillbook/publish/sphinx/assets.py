@@ -1,0 +1,113 @@
+"""The site's assets: the theme's unused scripts and styles dropped, the Vega runtime served from
+the site and loaded only on pages with an interactive chart, the book's templates first, and
+nothing published that is not part of the book (execution reports, source copies, orphan pages).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from distillbook.core import paths
+
+#: Scripts and stylesheets the theme adds that this book does not use. Thebe (live code) is off,
+#: yet sphinx-thebe emits its inline configuration twice per page, a console error on every page.
+#: Thebe (live code), toggles, copy buttons, sphinx-design and code highlighting are unused here.
+UNUSED_ASSETS = (
+    "sphinx-thebe.js",
+    "sphinx-thebe.css",
+    "THEBE_JS_URL",
+    "togglebutton",
+    "toggleHint",
+    "toggleOpenOnPrint",
+    "copybutton",
+    "clipboard.min.js",
+    "design-tabs.js",
+    "sphinx-design.min.css",
+    "pygments.css",
+)
+
+_THEBE_BODY = re.compile(
+    r'\s*<script type="text/x-thebe-config">.*?</script>\s*<script>kernelName = [^<]*</script>', re.S
+)
+
+
+def _used(asset) -> bool:
+    text = f"{getattr(asset, 'filename', asset)} {getattr(asset, 'attributes', {}).get('body', '')}"
+    return not any(marker in text for marker in UNUSED_ASSETS)
+
+
+def page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Drop unused theme assets; load the Vega runtime only on pages with an interactive chart."""
+    for key in ("script_files", "css_files"):
+        if key in context:
+            # in place: these are the builder's own lists, which Sphinx restores after each page
+            # and to which add_js_file() below appends
+            context[key][:] = [asset for asset in context[key] if _used(asset)]
+    if "body" in context:
+        # docutils marks bibliography entries role="doc-biblioentry" inside a role="list"
+        # container: a list whose children are not list items (axe: aria-required-children,
+        # critical). They are list items.
+        context["body"] = _THEBE_BODY.sub("", context["body"]).replace('role="doc-biblioentry"', 'role="listitem"')
+    if "book-chart--interactive" in context.get("body", ""):
+        app.add_js_file("vendor/vega-bundle.js", type="module")
+        app.add_js_file("vendor/book-charts.js", type="module")
+
+
+def write_static_assets(app: Sphinx) -> None:
+    """Write the locally served Vega bundle, the book's small assets and myst-nb's stylesheet into
+    the output before any page is written. Sphinx stamps each asset link with a checksum of the
+    file it finds (``?v=...``); written early, the stamp is the same on a clean build and on a
+    rebuild, so two builds of the same sources give the same bytes."""
+    if app.builder.format != "html":
+        return
+    import vl_convert as vlc
+    from myst_nb.sphinx_ext import add_global_html_resources
+
+    from distillbook.core.charts import VEGA_LITE
+
+    vendor = Path(app.outdir) / "_static" / "vendor"
+    vendor.mkdir(parents=True, exist_ok=True)
+    bundle = vendor / "vega-bundle.js"
+    if not bundle.exists():
+        bundle.write_text(vlc.javascript_bundle(vl_version=VEGA_LITE), encoding="utf-8")
+    for asset in paths.ASSETS_DIR.iterdir():
+        shutil.copyfile(asset, vendor / asset.name)
+    add_global_html_resources(app, None)
+
+
+def use_book_templates(app: Sphinx, config) -> None:
+    """Put the book's templates first: they replace the theme's FontAwesome-loading macros."""
+    config.templates_path = [str(paths.PACKAGE_DIR / "templates"), *config.templates_path]
+
+
+def finish_output(app: Sphinx, exception: Exception | None) -> None:
+    """Remove what must not be published: execution reports, source copies, orphan pages."""
+    if exception is not None or app.builder.format != "html":
+        return
+    shutil.rmtree(Path(app.outdir) / "reports", ignore_errors=True)
+    if not app.config.html_copy_source:
+        shutil.rmtree(Path(app.outdir) / "_sources", ignore_errors=True)
+    remove_orphan_pages(app)
+
+
+#: Pages Sphinx writes that are not documents of the book.
+SPECIAL_PAGES = {"genindex", "search", "py-modindex"}
+
+
+def remove_orphan_pages(app: Sphinx) -> None:
+    """Delete output pages whose source is no longer part of the book (Sphinx leaves them)."""
+    outdir = Path(app.outdir)
+    for page in outdir.rglob("*.html"):
+        relative = page.relative_to(outdir)
+        if relative.parts[0].startswith("_"):
+            continue
+        docname = str(relative.with_suffix(""))
+        if docname not in app.env.found_docs and docname not in SPECIAL_PAGES:
+            page.unlink()
+    for folder in sorted((p for p in outdir.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()

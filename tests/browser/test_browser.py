@@ -1,0 +1,81 @@
+"""Every built page in a real browser: nothing requested off the local server, no console error,
+every chart drawn as SVG, and no serious or critical accessibility violation (axe-core)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import ROOT
+from distillbook.core import pages
+
+PAGES = [pages.docname(p, ROOT) for p in pages.book_pages(ROOT)]
+BASELINE = json.loads((Path(__file__).parent / "axe-baseline.json").read_text(encoding="utf-8"))
+
+
+def visit(browser, url: str):
+    """Load ``url``; return the page and what it did: off-site requests, console errors, failed responses."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    seen = {"off_site": [], "errors": [], "failed": []}
+
+    def route(request_route):
+        host = urlparse(request_route.request.url).hostname
+        if host not in ("127.0.0.1", "localhost") and not request_route.request.url.startswith(("data:", "blob:")):
+            seen["off_site"].append(request_route.request.url)
+            return request_route.abort()
+        return request_route.continue_()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("console", lambda msg: seen["errors"].append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: seen["errors"].append(str(exc)))
+    page.on("response", lambda resp: seen["failed"].append(f"{resp.status} {resp.url}") if resp.status >= 400 else None)
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(300)
+    return context, page, seen
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("docname", PAGES)
+def test_page_is_clean_in_chromium(browser, site_url, docname):
+    context, page, seen = visit(browser, f"{site_url}/{docname}.html")
+    try:
+        charts = page.locator(".book-chart")
+        for i in range(charts.count()):
+            chart = charts.nth(i)
+            if "book-chart--interactive" in (chart.get_attribute("class") or ""):
+                page.wait_for_selector(f"#{chart.get_attribute('id')}[data-rendered=true]", timeout=10_000)
+            svg = chart.locator(".book-chart-view svg")
+            assert svg.count() == 1, f"chart {chart.get_attribute('id')} is not drawn as SVG"
+            assert (svg.get_attribute("aria-label") or "").strip(), "chart without an accessible label"
+        assert seen["off_site"] == [], "requests off the local server"
+        assert seen["errors"] == [], "console errors"
+        assert seen["failed"] == [], "failed requests"
+        from axe_playwright_python.sync_playwright import Axe
+
+        violations = Axe().run(page).response["violations"]
+        serious = [
+            f"{v['id']} ({v['impact']}): {v['help']}" for v in violations if v["impact"] in ("serious", "critical")
+        ]
+        assert serious == [], "serious or critical accessibility violations"
+        unexpected = [f"{v['id']} ({v['impact']})" for v in violations if v["id"] not in BASELINE]
+        assert unexpected == [], "accessibility findings not in tests/site/axe-baseline.json"
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("docname", PAGES)
+def test_page_fits_a_phone_screen(browser, site_url, docname):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/{docname}.html", wait_until="load")
+        page.wait_for_timeout(500)
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        assert scroll_width <= 390, f"horizontal scroll on a phone: page is {scroll_width}px wide"
+    finally:
+        context.close()

@@ -1,0 +1,156 @@
+"""End to end, in a private copy of the book: a data edit reaches every dependent number on the
+next build (no clean) and re-executes only the pages that declare the edited table; an edit to
+the publishing code re-executes nothing; a claim box follows its check's inputs (a table only the
+check reads, then the check function) on the chapter page and the verdict page; a bad edit stops
+the build with file, row and field, and leaves no site behind."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, SITE, set_cell
+from distillbook.core import dates
+from distillbook.publish.build import copy_book
+
+
+def build(book: Path) -> subprocess.CompletedProcess:
+    # the copy has no .git: give it the commit's date, as the real build gets it
+    env = {**os.environ, "DISTILLBOOK_ROOT": str(book)}
+    epoch = dates.commit_epoch(ROOT)
+    if epoch:
+        env.setdefault("SOURCE_DATE_EPOCH", epoch)
+    return subprocess.run(
+        [sys.executable, "-m", "distillbook", "build"], cwd=book, env=env, capture_output=True, text=True, timeout=900
+    )
+
+
+#: What must not differ between two builds: the pages, the citation files, the sitemap and the
+#: chapter PDFs (printed where Chromium exists).
+PUBLISHED = ("*.html", "_static/cite/*", "_static/pdf/*", "sitemap.xml")
+
+
+def published(site: Path) -> dict[Path, bytes]:
+    return {
+        p.relative_to(site): p.read_bytes()
+        for pattern in PUBLISHED
+        for p in site.glob(pattern if "/" in pattern else f"**/{pattern}")
+    }
+
+
+def assert_build_stops(book: Path, message: str) -> None:
+    """A build of ``book`` fails, its log contains ``message``, and no site is left behind."""
+    result = build(book)
+    assert result.returncode != 0
+    assert message in result.stdout + result.stderr
+    assert not (book / "_build" / "html").exists()
+
+
+def shown_numbers(html: str) -> list[str]:
+    return re.findall(r'<span class="pasted-text">([^<]*)</span>', html)
+
+
+def executed_pages(log: str) -> set[str]:
+    """The pages a build executed (pre-executed or executed by Jupyter Book), by docname."""
+    return {path.split("/book/")[-1] for path in re.findall(r"(/\S+)\.md: (?:Executing notebook|pre-executed)", log)}
+
+
+def claim_box_text(site: Path, docname: str, claim_id: str) -> str:
+    """The text of a claim's box on a page (its conclusion), or of its row on the verdict page."""
+    soup = BeautifulSoup((site / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+    box = soup.find(id=f"claim-{claim_id}") or soup.find(id=f"verdict-{claim_id}").find_parent("tr")
+    return " ".join(box.get_text(" ").split())
+
+
+#: A claim whose check reads a table its page does not read: the proxies page shows the
+#: regional-blocking claim, whose check counts rows of proxies/evidence.csv.
+CLAIM, CLAIM_PAGE = "proxy-regional-blocking", "chapters/proxies"
+EXTRA_EVIDENCE = (
+    "relay-readme-second-mention,regional-restriction,An independent source names the restriction on China again."
+    ",false,true,,weishaw2025relay,README_EN.md\n"
+)
+
+
+@pytest.mark.slow
+def test_data_edits_reach_the_pages_and_bad_edits_leave_no_site(tmp_path):
+    book = copy_book(ROOT, tmp_path / "book")
+
+    first = build(book)
+    assert first.returncode == 0, first.stdout[-3000:] + first.stderr[-3000:]
+
+    # reproducible: the same sources built in another folder give byte-identical pages
+    # (make test builds the working tree first, so _build/html is the build of these sources)
+    ours, theirs = published(SITE), published(book / "_build" / "html")
+    assert sorted(ours) == sorted(theirs)
+    differing = [str(name) for name in ours if ours[name] != theirs[name]]
+    assert differing == [], f"pages that differ between two builds of the same sources: {differing}"
+    index = (book / "_build" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "150,000" in shown_numbers(index) and "16,550,000" in shown_numbers(index)
+
+    # an edit that keeps every verdict valid: MiniMax 13,000,000 -> 13,100,000
+    set_cell(book / "data" / "shared" / "allegation.csv", "exchanges-minimax", "value", "13100000")
+    second = build(book)
+    log = second.stdout + second.stderr
+    assert second.returncode == 0, log[-3000:]
+    index = (book / "_build" / "html" / "index.html").read_text(encoding="utf-8")
+    numbers = shown_numbers(index)
+    assert "13,100,000" in numbers and "13,000,000" not in numbers
+    assert "16,650,000" in numbers  # 150,000 + 3,400,000 + 13,100,000
+    assert f"{13_100_000 / 16_650_000:.1%}" in numbers  # MiniMax's share, recomputed
+    assert f"{16_650_000 / 24_000:,.0f}" in numbers  # exchanges per account (694)
+    ran = executed_pages(log)
+    assert "index" in ran  # it reads allegation.csv
+    assert "appendices/data" not in ran  # it reads only sources.csv
+    assert "Executing notebook" not in log  # the build found them cached
+
+    # an edit to the publishing code re-executes no page (the pages are read and written again)
+    citing = book / "code" / "distillbook" / "publish" / "sphinx" / "citing.py"
+    citing.write_text(citing.read_text(encoding="utf-8") + "\n# an edit to the publishing code\n", encoding="utf-8")
+    third = build(book)
+    assert third.returncode == 0, (third.stdout + third.stderr)[-3000:]
+    assert executed_pages(third.stdout + third.stderr) == set()
+
+    # a claim box follows a table only its check reads: one more independent source counted for
+    # the regional-blocking claim (1 -> 2 independent sources), on the chapter and on the verdict page
+    site = book / "_build" / "html"
+    assert "1 independent" in claim_box_text(site, CLAIM_PAGE, CLAIM)
+    assert "1 independent" in claim_box_text(site, "chapters/verdict", CLAIM)
+    evidence = book / "data" / "proxies" / "evidence.csv"
+    evidence.write_text(evidence.read_text(encoding="utf-8") + EXTRA_EVIDENCE, encoding="utf-8")
+    fourth = build(book)
+    assert fourth.returncode == 0, (fourth.stdout + fourth.stderr)[-3000:]
+    assert "chapters/proxies" not in executed_pages(fourth.stdout + fourth.stderr)  # read again, not executed
+    assert "2 independent" in claim_box_text(site, CLAIM_PAGE, CLAIM)
+    assert "2 independent" in claim_box_text(site, "chapters/verdict", CLAIM)
+
+    # ... and its check function: the check now counts every independent source three times
+    module = book / "code" / "distillbook" / "chapters" / "proxies" / "__init__.py"
+    source = module.read_text(encoding="utf-8")
+    edited = source.replace(
+        'verdict, figures = _evidence_check(data, "proxy-regional-blocking", "regional-restriction")\n',
+        'verdict, figures = _evidence_check(data, "proxy-regional-blocking", "regional-restriction")\n'
+        '    figures["independent_rows"] *= 3\n',
+    )
+    assert edited != source
+    module.write_text(edited, encoding="utf-8")
+    fifth = build(book)
+    assert fifth.returncode == 0, (fifth.stdout + fifth.stderr)[-3000:]
+    assert "6 independent" in claim_box_text(site, CLAIM_PAGE, CLAIM)
+    assert "6 independent" in claim_box_text(site, "chapters/verdict", CLAIM)
+    module.write_text(source, encoding="utf-8")
+
+    # an edit that breaks a verdict: DeepSeek 150,000 -> 160,000 makes the article's "about
+    # 150,000" more than 1% off -> the build stops naming the claim, and leaves no site
+    set_cell(book / "data" / "shared" / "allegation.csv", "exchanges-deepseek", "value", "160000")
+    assert_build_stops(book, "claim 'count-per-lab': the ledger says 'mostly-accurate'")
+    set_cell(book / "data" / "shared" / "allegation.csv", "exchanges-deepseek", "value", "150000")
+
+    # a bad edit: a source loses its URL -> the build stops naming file, row and field
+    set_cell(book / "data" / "ledger" / "sources.csv", "anthropic2026distillation", "url", "")
+    assert_build_stops(book, 'data/ledger/sources.csv, row 1 (line 2), field "url"')

@@ -1,0 +1,243 @@
+"""The verdict page, the index chart, the corrections log and the about page agree with the CSVs.
+
+Every glued number is recomputed here from ``data/`` with the csv module; the built tables are
+read back from the HTML and compared row by row with ``claims.csv``."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, built_page, glued, read_csv
+
+SCALE = ["accurate", "mostly-accurate", "misleading", "inaccurate", "unsupported", "opinion"]
+SECTION_NAMES = {
+    0: "Introduction",
+    1: "§1 Definitions",
+    2: "§2 Counting",
+    3: "§3 Safety paradox",
+    4: "§4 Proxies",
+    5: "§5 Double standards",
+}
+
+
+def label(verdict: str) -> str:
+    return verdict.replace("-", " ")
+
+
+@pytest.fixture(scope="module")
+def claims():
+    return read_csv("ledger/claims.csv")
+
+
+@pytest.fixture(scope="module")
+def values():
+    return glued("chapters/verdict")
+
+
+def html_table(docname: str, caption_start: str):
+    """(header, rows) of the built table whose caption starts with ``caption_start``; cells as tags."""
+    page = BeautifulSoup(built_page(docname), "html.parser")
+    for tab in page.find_all("table"):
+        caption = tab.find("caption")
+        if caption and caption.get_text().startswith(caption_start):
+            header = [th.get_text() for th in tab.select("thead th")]
+            return header, [tr.find_all("td") for tr in tab.select("tbody tr")]
+    pytest.fail(f"{docname}: no table captioned {caption_start!r}")
+
+
+# ---------------------------------------------------------------------------------------------
+# The verdict page's numbers
+# ---------------------------------------------------------------------------------------------
+
+
+def test_counts_by_verdict(values, claims):
+    counts = Counter(row["verdict"] for row in claims)
+    for verdict in SCALE:
+        assert values[f"count_{verdict.replace('-', '_')}"] == counts.get(verdict, 0), verdict
+    assert values["claims_total"] == len(claims)
+    assert values["claims_rated"] == len(claims) - counts.get("opinion", 0)
+    right = counts["accurate"] + counts["mostly-accurate"]
+    wrong = counts["misleading"] + counts["inaccurate"]
+    assert values["count_right"] == right
+    assert values["count_wrong"] == wrong
+    assert values["count_wrong_or_unsupported"] == wrong + counts["unsupported"]
+    rest = wrong + counts["unsupported"]
+    assert values["right_vs_rest"] == ("more than" if right > rest else "as many as" if right == rest else "fewer than")
+    assert values["count_checked"] == sum(1 for row in claims if row["check"])
+    assert values["ledger_rows"] == len(claims)
+
+
+def test_the_verdict_table_is_the_ledger_in_section_order(claims):
+    header, rows = html_table("chapters/verdict", "The claims ledger")
+    assert header[0] == "claim (link to this row)" and header[-1] == "argued in"
+    expected = sorted(claims, key=lambda row: int(row["article_section"]))  # stable: ledger order within a section
+    assert len(rows) == len(expected)
+    for cells, row in zip(rows, expected, strict=True):
+        permalink = cells[0].find("a")
+        assert permalink["id"] == f"verdict-{row['id']}" and permalink["href"] == f"#verdict-{row['id']}"
+        assert permalink.get_text() == row["id"]
+        assert cells[1].get_text() == SECTION_NAMES[int(row["article_section"])]
+        assert cells[2].get_text() == f"“{row['quote']}”"
+        assert cells[3].get_text() == label(row["verdict"])
+        conclusion = cells[4].get_text()
+        assert conclusion and "{" not in conclusion and "}" not in conclusion, row["id"]
+        href = cells[5].find("a")["href"]
+        target = "../index.html" if row["chapter"] == "index" else f"{row['chapter']}.html"
+        assert href == f"{target}#claim-{row['id']}"
+
+
+def test_an_opinion_keeps_its_conclusion_word_for_word(claims):
+    _, rows = html_table("chapters/verdict", "The claims ledger")
+    shown = {cells[0].get_text(): cells[4].get_text() for cells in rows}
+    for row in claims:
+        if not row["check"]:
+            assert shown[row["id"]] == row["conclusion"]
+
+
+def test_robustness_table_ranges_come_from_the_data(values, claims):
+    header, rows = html_table("chapters/verdict", "Each verdict that depends on an assumption")
+    assert header[-1] == "verdict holds across the range"
+    verdicts = {row["id"]: row["verdict"] for row in claims}
+    calls = [float(row["calls_per_task"]) for row in read_csv("counting/agent_calls.csv")]
+    params = {row["id"]: row for row in read_csv("counting/parameters.csv")}
+    snitch = {row["id"]: row for row in read_csv("counting/snitchbench.csv")}
+    shared = {row["id"]: row for row in read_csv("shared/assumptions.csv")}
+    share = params["negligible-share"]
+    expected_ranges = {
+        "model calls per agentic task": f"{min(calls):,.1f} to {max(calls):,.1f}",
+        "share of a distillation set below which a volume is negligible": f"{float(share['low']):.0%} to {float(share['high']):.0%}",
+        "model calls per user message": f"{float(snitch['min-steps']['value']):,.0f} to {float(snitch['max-steps']['value']):,.0f}",
+        "exchanges per training example": f"{float(shared['exchanges-per-example']['low']):,.0f} to {float(shared['exchanges-per-example']['high']):,.0f}",
+        "input tokens per request": f"{float(shared['input-tokens']['low']):,.0f} to {float(shared['input-tokens']['high']):,.0f}",
+    }
+    holds = []
+    for cells in rows:
+        claim, verdict, assumption, span, low, high, held = (c.get_text() for c in cells)
+        assert cells[0].find("a")["href"] == f"#verdict-{claim}"
+        assert verdict == label(verdicts[claim])
+        assert span == expected_ranges[assumption], assumption
+        assert held == ("yes" if low == verdict and high == verdict else "no")
+        holds.append(held)
+    assert values["rob_tests"] == len(rows)
+    assert values["rob_holds"] == holds.count("yes")
+    assert values["rob_moves"] == holds.count("no")
+    assert values["rob_claims"] == len({cells[0].get_text() for cells in rows})
+    moving = list(dict.fromkeys(cells[0].get_text() for cells in rows if cells[-1].get_text() == "no"))
+    assert values["rob_moving"] == (", ".join(moving) if moving else "none")
+
+
+def test_the_verdict_page_depends_on_every_table_and_check_the_ledger_uses():
+    """The page reruns every check, so a change to any table a check reads, or to any check's
+    code, must re-execute it: both are in the page's execution fingerprint."""
+    import distillbook.chapters.checks  # noqa: F401 - the registry the page fills the same way
+    from distillbook.core import data, ledger
+    from distillbook.publish import imports
+    from distillbook.publish.sphinx.freshness import execution_inputs
+
+    inputs = set(execution_inputs(ROOT, ROOT / "chapters" / "verdict.md"))
+    for row in read_csv("ledger/claims.csv"):
+        if row["check"]:
+            result = ledger.run_check(row["check"])
+            assert {data.table_file(name) for name in result.tables_read} <= inputs, row["id"]
+            module = ledger.resolve(row["check"]).__module__
+            assert imports.module_file(module) in inputs, row["id"]
+
+
+# ---------------------------------------------------------------------------------------------
+# The introduction's chart
+# ---------------------------------------------------------------------------------------------
+
+
+def test_index_chart_data_agrees_with_the_ledger(claims):
+    page = BeautifulSoup(built_page("index"), "html.parser")
+    chart = page.find(id="chart-chart_verdicts_by_section")
+    svg = chart.find("svg")
+    assert svg["role"] == "img" and svg["aria-label"].startswith("Stacked bar chart of the claims ledger")
+    shown = Counter()
+    for tr in chart.select("table.book-chart-data tbody tr"):
+        section, verdict, count = (td.get_text() for td in tr.find_all("td"))
+        shown[(section, verdict)] += int(count)
+    expected = Counter((SECTION_NAMES[int(row["article_section"])], label(row["verdict"])) for row in claims)
+    assert shown == expected
+
+
+def test_index_counts(claims):
+    values = glued("index")
+    counts = Counter(row["verdict"] for row in claims)
+    for verdict in SCALE:
+        assert values[f"count_{verdict.replace('-', '_')}"] == counts.get(verdict, 0)
+    assert values["count_right"] == counts["accurate"] + counts["mostly-accurate"]
+    assert values["count_wrong_or_unsupported"] == counts["misleading"] + counts["inaccurate"] + counts["unsupported"]
+    sizes = Counter(int(row["article_section"]) for row in claims)
+    assert values["sections_judged"] == len(sizes)
+    largest = max(sizes.values())
+    assert values["largest_section_claims"] == largest
+    assert values["largest_section"] == SECTION_NAMES[min(s for s, n in sizes.items() if n == largest)]
+
+
+def test_index_no_longer_mentions_pending_claims():
+    text = BeautifulSoup(built_page("index"), "html.parser").get_text(" ")
+    assert "not yet examined" not in text
+
+
+# ---------------------------------------------------------------------------------------------
+# Corrections and about
+# ---------------------------------------------------------------------------------------------
+
+
+def config():
+    return yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+
+
+def test_corrections_log_numbers_and_version():
+    rows = read_csv("ledger/corrections.csv")
+    values = glued("appendices/corrections")
+    assert values["corrections_total"] == len(rows)
+    assert values["versions_total"] == len({row["version"] for row in rows})
+    moved = [
+        row
+        for row in rows
+        if row["verdict_before"] and row["verdict_after"] and row["verdict_before"] != row["verdict_after"]
+    ]
+    assert values["verdicts_moved"] == len(moved)
+    assert values["claims_corrected"] == len({row["claim_id"] for row in rows if row["claim_id"]})
+    latest = max((row["version"] for row in rows), key=lambda v: tuple(int(p) for p in v.split(".")))
+    assert values["latest_version"] == latest
+    # the log must reach the version the book is published as
+    assert latest == str(config()["sphinx"]["config"]["book_version"])
+    first = rows[0]
+    assert first["version"] == "0.1.0" and not first["verdict_before"] and not first["verdict_after"]
+
+
+def test_corrections_table_lists_every_entry():
+    rows = read_csv("ledger/corrections.csv")
+    _, shown = html_table("appendices/corrections", "Corrections by version")
+    assert sorted(cells[0].get_text() for cells in shown) == sorted(row["version"] for row in rows)
+    by_change = {cells[3].get_text(): cells[4].get_text() for cells in shown}
+    for row in rows:
+        moved = row["verdict_before"] and row["verdict_after"] and row["verdict_before"] != row["verdict_after"]
+        expected = f"{label(row['verdict_before'])} → {label(row['verdict_after'])}" if moved else "none"
+        assert by_change[row["change"]] == expected
+
+
+def test_about_page_takes_its_url_and_version_from_the_config():
+    values = glued("appendices/about")
+    assert values["repository_url"] == config()["repository"]["url"]
+    assert values["book_version"] == str(config()["sphinx"]["config"]["book_version"])
+    assert values["provenance_items"] == len(read_csv("ledger/article_provenance.csv"))
+    page = BeautifulSoup(built_page("appendices/about"), "html.parser")
+    links = [a["href"] for a in page.find_all("a", href=True)]
+    assert f"{config()['repository']['url']}/issues" in links
+
+
+def test_provenance_sources_are_labelled_as_the_sources_table_has_them():
+    sources = {row["id"]: row for row in read_csv("ledger/sources.csv")}
+    _, rows = html_table("appendices/about", "The article's public copy")
+    provenance = read_csv("ledger/article_provenance.csv")
+    assert [cells[3].get_text() for cells in rows] == [sources[row["source_id"]]["reliability"] for row in provenance]
+    # the video is not confirmed, and nothing in the table may say otherwise
+    assert sources["anthropiclying2026video"]["reliability"] == "unverified"
