@@ -55,7 +55,10 @@ def test_claim_boxes_show_the_verdict_from_the_ledger():
             continue
         box = page.find(id=f"claim-{row['id']}")  # the anchor sits on the claim box itself
         assert "claim" in box["class"] and f"claim-{row['verdict']}" in box["class"]
-        assert f"Verdict: {row['verdict'].replace('-', ' ')}." in box.get_text()
+        assert box.find(class_="claim-verdict").get_text() == f"Verdict: {row['verdict'].replace('-', ' ')}"
+        # the article's whole sentence, the rated words marked inside it
+        assert box.find(class_="claim-context").get_text() == f"The article: “{row['context']}”"
+        assert box.find("mark", class_="claim-quote").get_text() == row["quote"]
 
 
 def test_index_chart_is_a_static_accessible_svg_with_its_data_table():

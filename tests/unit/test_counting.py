@@ -291,7 +291,7 @@ def test_unsupported_claims_rest_on_recorded_searches(data_copy, claim_id, check
     assert run_check(check, data_copy).verdict == "mostly-accurate"
     rows = [line for line in searches.read_text(encoding="utf-8").splitlines() if f",{claim_id}," not in line]
     searches.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    with pytest.raises(LedgerError, match="no searches"):
+    with pytest.raises(LedgerError, match="unsupported needs at least 2 distinct searches"):
         run_check(check, data_copy)
 
 

@@ -152,6 +152,10 @@ def test_cursor_distills_turns_on_dates_and_on_how_firmly_the_training_is_source
     assert run_check("definitions.cursor_distills", data_copy).verdict == "accurate"
     # a documented case published only after the article does not count
     set_cell(models, "fast-apply", "date", "2026-03-01")
+    # ... and then a recorded search that found the post contradicts the data: the build stops
+    with pytest.raises(LedgerError, match="a recorded search found support"):
+        run_check("definitions.cursor_distills", data_copy)
+    set_cell(data_copy.parent / "ledger" / "searches.csv", "def-cursor-5", "found", "false")
     assert run_check("definitions.cursor_distills", data_copy).verdict == "unsupported"
     set_cell(models, "fast-apply", "date", "2024-05-14")
     set_cell(models, "fast-apply", "third_party_outputs", "not documented")

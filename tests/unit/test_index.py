@@ -50,19 +50,19 @@ def test_exchange_total_flips_when_per_lab_figures_fall_below_the_total(data_cop
     assert result.numbers["per_lab_sum"] == 15_550_000
 
 
-def test_account_figure_follows_anthropics_own_wording(data_copy):
+def test_account_figure_is_judged_against_the_document_the_article_credits(data_copy):
     allegation = data_copy.parent / "shared" / "allegation.csv"
-    # Anthropic's announcement said "over 24,000": the article's "more than" echoes it
+    # the report, which the article credits, says "approximately"; "more than" is the X post's word
+    result = run_check("index.account_figure", data_copy)
+    assert result.verdict == "mostly-accurate" and result.numbers["slip"] == "overstates"
+    # had the report itself said "over", the article's "more than" would be the same kind of hedge
+    set_cell(allegation, "accounts-total", "qualifier", "over")
     assert run_check("index.account_figure", data_copy).verdict == "accurate"
-    # had every Anthropic statement hedged ("approximately"), "more than" would overstate it
-    set_cell(allegation, "accounts-total-xpost", "qualifier", "approximately")
-    assert run_check("index.account_figure", data_copy).verdict == "mostly-accurate"
-    # a figure more than 1% away from every Anthropic statement is inaccurate (24,000 vs 24,300)
-    set_cell(allegation, "accounts-total", "value", "24300")
-    set_cell(allegation, "accounts-total-xpost", "value", "24300")
+    # 24,000 against 25,300: 1,300 / 25,300 = 5.1% off, a different figure
+    set_cell(allegation, "accounts-total", "value", "25300")
     assert run_check("index.account_figure", data_copy).verdict == "inaccurate"
-    set_cell(allegation, "accounts-total", "value", "24200")  # within 1%: 200 < 240
-    assert run_check("index.account_figure", data_copy).verdict == "mostly-accurate"
+    set_cell(allegation, "accounts-total", "value", "24200")  # 200 / 24,200 = 0.8%: within 1%
+    assert run_check("index.account_figure", data_copy).verdict == "accurate"
 
 
 def test_three_labs_named_flips_when_the_report_names_another_lab(data_copy):

@@ -86,8 +86,8 @@ def test_a_conclusion_placeholder_that_is_not_a_figure_names_the_claim(data_copy
 
 
 def test_an_opinion_with_a_check_or_a_rated_claim_without_one_is_refused(data_copy):
-    set_cell(data_copy.parent / "ledger" / "claims.csv", "intro-accounts", "check", "")
-    with pytest.raises(LedgerError, match="'intro-accounts' \\(accurate\\) names no check"):
+    set_cell(data_copy.parent / "ledger" / "claims.csv", "intro-exchanges", "check", "")
+    with pytest.raises(LedgerError, match="'intro-exchanges' \\(accurate\\) names no check"):
         ledger.run_ledger(data_copy, root=data_copy.parent.parent)
 
 

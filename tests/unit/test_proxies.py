@@ -222,7 +222,8 @@ def test_regional_blocking_flips_without_the_independent_motive(data_copy):
 def test_resellers_train_counts_only_evidence_from_before_the_article(data_copy):
     evidence = data_copy.parent / "proxies" / "evidence.csv"
     result = run_check("proxies.resellers_train", data_copy)
-    assert (result.verdict, result.numbers["searches"], result.numbers["searches_found"]) == ("unsupported", 4, 0)
+    # four searches recorded; one looked for the later article itself, so three count
+    assert (result.verdict, result.numbers["searches"], result.numbers["searches_found"]) == ("unsupported", 3, 0)
     # supporting evidence dated after the claim's as_of date does not move the verdict
     set_cell(evidence, "transfer-station-logs", "supports_claim", "true")
     assert run_check("proxies.resellers_train", data_copy).verdict == "unsupported"
@@ -238,12 +239,12 @@ def test_resellers_train_refuses_unsupported_without_recorded_searches(data_copy
     with open(searches, "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(
             handle,
-            fieldnames=["id", "claim_id", "query", "searched_in", "date", "found", "result"],
+            fieldnames=["id", "claim_id", "kind", "query", "searched_in", "date", "found", "result"],
             lineterminator="\n",
         )
         writer.writeheader()
         writer.writerows(rows)
-    with pytest.raises(LedgerError, match="no search is recorded"):
+    with pytest.raises(LedgerError, match="unsupported needs at least 2 distinct searches"):
         run_check("proxies.resellers_train", data_copy)
 
 

@@ -192,12 +192,17 @@ def test_others_open_verdict_flips_with_the_cutoff_and_the_chinese_count(data_co
 def test_deepseek_methods_verdict_flips_when_a_search_finds_the_paper(data_copy):
     result = run_check("safety_paradox.deepseek_methods_paper", data_copy)
     assert result.verdict == "unsupported"
-    assert result.numbers["searches"] == 3 and result.numbers["searches_found"] == 0
+    # three searches recorded; the third looked for the video's summary, not the paper: two count
+    assert (result.numbers["searches"], result.numbers["searches_recorded"], result.numbers["searches_found"]) == (
+        2,
+        3,
+        0,
+    )
     set_cell(data_copy.parent / "ledger" / "searches.csv", "sp-deepseek-1", "found", "true")
     assert run_check("safety_paradox.deepseek_methods_paper", data_copy).verdict == "accurate"
-    for row_id in ("sp-deepseek-1", "sp-deepseek-2", "sp-deepseek-3"):
-        set_cell(data_copy.parent / "ledger" / "searches.csv", row_id, "claim_id", "safety-only-lab")
-    with pytest.raises(LedgerError, match="no search recorded"):
+    set_cell(data_copy.parent / "ledger" / "searches.csv", "sp-deepseek-1", "found", "false")
+    set_cell(data_copy.parent / "ledger" / "searches.csv", "sp-deepseek-2", "claim_id", "safety-only-lab")
+    with pytest.raises(LedgerError, match="unsupported needs at least 2 distinct searches"):
         run_check("safety_paradox.deepseek_methods_paper", data_copy)
 
 

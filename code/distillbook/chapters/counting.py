@@ -27,9 +27,11 @@ from collections.abc import Callable
 import altair as alt
 import pandas as pd
 
+from distillbook.core import reported
+from distillbook.core import searches as search_rule
 from distillbook.core.allegation import LABS, per_lab_exchanges
 from distillbook.core.charts import OKABE_ITO
-from distillbook.core.ledger import CheckResult, DataAccess, LedgerError, Sensitivity, check
+from distillbook.core.ledger import CheckResult, DataAccess, Edit, Move, Sensitivity, check, threshold
 from distillbook.core.params import Range, parameter
 from distillbook.core.units import MINUTES_PER_DAY, per_day, runs_bought
 
@@ -43,17 +45,43 @@ READINGS: dict[str, str] = {
 ARTICLE_READING = "call"
 #: What the article's words mean as numbers: "dozens" is at least two dozen, "hundreds" at least
 #: two hundred.
-DOZENS = 24
-HUNDREDS = 200
-#: Tolerances for a figure that "matches" (fraction of the source's figure).
-MATCH = 0.01
-CLOSE = 0.05
+DOZENS = threshold(
+    "dozens",
+    24,
+    "model calls per task",
+    "The book's judgement: the plural of a dozen is at least two dozen, the smallest count the word covers.",
+)
+HUNDREDS = threshold(
+    "hundreds",
+    200,
+    "model calls per task",
+    "The book's judgement: the plural of a hundred is at least two hundred, the smallest count the word covers.",
+)
+A_DOZEN = threshold(
+    "a-dozen",
+    12,
+    "model calls per task",
+    "The book's judgement: at least one dozen calls a task is amplification by an order of magnitude, "
+    "short of the plural “dozens”: a detail off rather than wrong.",
+)
 #: Days in the month over which the API's spend limits run (a calendar month, rounded).
-DAYS_PER_MONTH = 30
+DAYS_PER_MONTH = threshold(
+    "days-per-month",
+    30,
+    "days",
+    "The spend limits are monthly; a month is taken as thirty days, a calendar month rounded.",
+)
 #: How far the article's count of benchmark runs may fall short of the runs actually needed and
 #: still count as "a detail off": needing up to half as many runs again leaves its point (a few
 #: dozen full runs reach the volume) standing.
-RUNS_SLACK = 1.5
+RUNS_SLACK = threshold(
+    "runs-slack",
+    1.5,
+    "runs needed per run the article counts",
+    "The book's judgement: needing up to half as many runs again as the article says leaves its point "
+    "(a few dozen full runs reach the volume) standing, so the count is a detail off; beyond that the "
+    "count of runs is wrong.",
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -293,34 +321,38 @@ Judgement = tuple[str, dict]
 
 
 def judge_per_lab(inp: Inputs, reading: str = ARTICLE_READING) -> Judgement:
-    """Rule (the same under every reading): inaccurate when the article's DeepSeek figure differs by
-    more than 1% from the report's; accurate when it matches and keeps the report's lower-bound
-    hedge ("over", "more than"); mostly-accurate when it matches but the hedge is changed."""
-    stated = inp.stated["count-per-lab"]
-    report = inp.lab_exchanges["DeepSeek"]
-    quote = inp.quotes["count-per-lab"].lower()
-    figures = {"stated_figure": int(stated), "report_figure": int(report)}
-    if abs(stated - report) > MATCH * report:
-        return "inaccurate", figures
-    hedge = inp.lab_qualifier["DeepSeek"]
-    keeps_hedge = bool(re.search(rf"\b{re.escape(hedge)}\b", quote)) or "more than" in quote
-    return ("accurate" if keeps_hedge else "mostly-accurate"), figures
+    """Rule (the same under every reading): the reported-figure rule
+    (:mod:`distillbook.core.reported`) for the article's DeepSeek figure and hedge against the
+    report, the document the article credits."""
+    judged = reported.judge_reported(
+        inp.stated["count-per-lab"],
+        reported.hedge_in(inp.quotes["count-per-lab"]),
+        reported.Reported(inp.lab_exchanges["DeepSeek"], inp.lab_qualifier["DeepSeek"], "report"),
+    )
+    figures = {
+        "stated_figure": int(inp.stated["count-per-lab"]),
+        "report_figure": int(inp.lab_exchanges["DeepSeek"]),
+        "report_hedge": inp.lab_qualifier["DeepSeek"],
+        "slip": judged.direction,
+    }
+    return judged.verdict, figures
 
 
 def judge_swebench_tasks(inp: Inputs, reading: str = ARTICLE_READING) -> Judgement:
-    """Rule (every reading): accurate when the article's task count is within 1% of the full test
-    split's; mostly-accurate within 5%; inaccurate otherwise."""
+    """Rule (every reading): the reported-figure rule (:mod:`distillbook.core.reported`) for the
+    article's "about" task count against the full test split's exact count."""
     stated = inp.stated["count-swebench-tasks"]
     full = inp.tasks["full"]
-    off = abs(stated - full) / full
+    judged = reported.judge_reported(
+        stated, reported.hedge_in(inp.quotes["count-swebench-tasks"]), reported.Reported(full, "", "SWE-bench")
+    )
     figures = {
         "full_tasks": full,
         "verified_tasks": inp.tasks["verified"],
         "lite_tasks": inp.tasks["lite"],
-        "difference_pct": float(off),
+        "difference_pct": float(judged.off),
     }
-    verdict = "accurate" if off <= MATCH else "mostly-accurate" if off <= CLOSE else "inaccurate"
-    return verdict, figures
+    return judged.verdict, figures
 
 
 def judge_swebench_run(inp: Inputs, reading: str = ARTICLE_READING) -> Judgement:
@@ -352,7 +384,7 @@ def judge_swebench_run(inp: Inputs, reading: str = ARTICLE_READING) -> Judgement
         "measured_full_run": float(swebench_run(full, inp.calls.default, reading)),
         "measured_verified_run": float(swebench_run(verified, inp.calls.default, reading)),
     }
-    if abs(run_at_article - stated) > CLOSE * stated:
+    if abs(run_at_article - stated) > reported.CLOSE * stated:
         return "inaccurate", figures
     if article_calls <= inp.calls.low:
         return "accurate", figures
@@ -497,7 +529,7 @@ def judge_amplification(inp: Inputs, reading: str = ARTICLE_READING, calls: floa
         return "inaccurate", figures
     if calls >= DOZENS and inp.step_cap >= HUNDREDS:
         return "accurate", figures
-    if calls >= DOZENS / 2:
+    if calls >= A_DOZEN:
         return "mostly-accurate", figures
     return "misleading", figures
 
@@ -540,13 +572,11 @@ def judge_negligible(
 
 
 def _searches_verdict(searches: pd.DataFrame, claim_id: str) -> tuple[str, int]:
-    """Unsupported when searches are recorded for the claim and none found support; mostly-accurate
-    when one did. Raises when nothing was searched (an unsupported verdict needs searches)."""
-    rows = searches[searches["claim_id"] == claim_id]
-    if rows.empty:
-        raise LedgerError(f"claim {claim_id!r}: no searches recorded in data/ledger/searches.csv")
-    found = bool(rows["found"].astype(bool).any())
-    return ("mostly-accurate" if found else "unsupported"), len(rows)
+    """Unsupported when the distinct searches that targeted the claim found nothing
+    (:mod:`distillbook.core.searches`); mostly-accurate when one found support. Returns the
+    verdict and the number of counted searches."""
+    none_found, numbers = search_rule.unsupported(searches, claim_id)
+    return ("unsupported" if none_found else "mostly-accurate"), numbers["searches"]
 
 
 def judge_minimax_products(inp: Inputs, searches: pd.DataFrame, reading: str = ARTICLE_READING) -> Judgement:
@@ -592,7 +622,25 @@ def _inputs(data: DataAccess) -> Inputs:
     return load_inputs(data.table)
 
 
-@check
+@check(
+    rule=(
+        "Each lab's alleged exchanges are divided by the exchanges per training example (an "
+        "assumption; the chapter shows its range) and compared with yardsticks: the smallest "
+        "published training sets shown to move benchmark scores, and a share of the largest "
+        "published distillation set (an assumption; the chapter shows its range). Accurate when "
+        "every lab is below the small yardstick; mostly accurate when every lab is below the "
+        "share only; misleading when some are and some are not; inaccurate when none is."
+    ),
+    moves=(
+        Move(
+            "At one exchange per training example, the low end of the shared assumption.",
+            (
+                Edit("shared/assumptions", "exchanges-per-example", "default", "1"),
+                Edit("shared/assumptions", "exchanges-per-example", "low", "1"),
+            ),
+        ),
+    ),
+)
 def negligible(data: DataAccess) -> CheckResult:
     """Rule: :func:`judge_negligible` in the model-call reading, at the shared default exchanges per
     example and the default negligibility share; sensitivities at both ends of both ranges."""
@@ -605,12 +653,16 @@ def negligible(data: DataAccess) -> CheckResult:
             per.low,
             per.high,
             lambda value: judge_negligible(inp, per_example=value)[0],
+            default=per.default,
+            unit=per.unit,
         ),
         Sensitivity.across(
             "negligible share",
             inp.negligible_share.low,
             inp.negligible_share.high,
             lambda share: judge_negligible(inp, share=share)[0],
+            default=inp.negligible_share.default,
+            unit=inp.negligible_share.unit,
         ),
     )
     for end, value in (("low", per.low), ("high", per.high)):
@@ -621,14 +673,41 @@ def negligible(data: DataAccess) -> CheckResult:
     return CheckResult(verdict, figures, sens)
 
 
-@check
+@check(
+    rule=(
+        "The book's rule for figures reported with a hedge (see above), applied to the article's "
+        "figure and hedge for DeepSeek's exchanges against the figure and hedge in Anthropic's "
+        "report, the document the article credits."
+    ),
+    moves=(
+        Move(
+            "If the report had hedged DeepSeek’s figure as an estimate (“approximately”), as the article’s “about” does.",
+            (Edit("shared/allegation", "exchanges-deepseek", "qualifier", "approximately"),),
+        ),
+    ),
+)
 def per_lab_figure(data: DataAccess) -> CheckResult:
-    """Rule: :func:`judge_per_lab` (figure within 1%, hedge kept or not)."""
+    """Rule: :func:`judge_per_lab`, the reported-figure rule."""
     verdict, figures = judge_per_lab(_inputs(data))
     return CheckResult(verdict, figures)
 
 
-@check
+@check(
+    rule=(
+        "Counting every model call as an exchange, as the article does, the book checks measured "
+        "model calls per coding task and the step limits of agent software. Accurate when the "
+        "typical (median) measured average is at least {dozens:.0f} calls per task and some agent"
+        " software allows at least {hundreds:.0f}; mostly accurate when the typical average "
+        "reaches {a-dozen:.0f}; misleading below that. Were an exchange a whole user turn or "
+        "conversation, no request could multiply: inaccurate."
+    ),
+    moves=(
+        Move(
+            "If the scaffold capped an agentic task below the article’s “hundreds”.",
+            (Edit("counting/step_caps", "mini-swe-agent-swebench", "cap", "150"),),
+        ),
+    ),
+)
 def amplification(data: DataAccess) -> CheckResult:
     """Rule: :func:`judge_amplification` in the model-call reading at the median measured calls per
     task; sensitivity at the lowest and highest measured averages."""
@@ -640,12 +719,30 @@ def amplification(data: DataAccess) -> CheckResult:
             inp.calls.low,
             inp.calls.high,
             lambda calls: judge_amplification(inp, calls=calls)[0],
+            default=inp.calls.default,
+            unit="model calls per task",
         ),
     )
     return CheckResult(verdict, figures, sens)
 
 
-@check
+@check(
+    rule=(
+        "Reading “very basic” as what an ordinary account sustains daily, the book prices the "
+        "article's daily requests at the cheapest model and fewest tokens (an assumption; the "
+        "chapter shows its range). Inaccurate if no usage tier's request limit allows that many a"
+        " day; misleading if DeepSeek's exchanges, as requests, exceed that day's requests. "
+        "Otherwise, by the lowest tier whose request and monthly spending limits sustain "
+        "{days-per-month:.0f} such days: accurate at the entry tier, mostly accurate at the next,"
+        " else misleading."
+    ),
+    moves=(
+        Move(
+            "If Tier 2’s monthly spend limit covered a month of such days.",
+            (Edit("shared/rate_limits", "Tier 2", "monthly_spend_limit_usd", "20000", key="tier"),),
+        ),
+    ),
+)
 def daily_requests(data: DataAccess) -> CheckResult:
     """Rule: :func:`judge_daily` in the model-call reading (a request is one model call), at the
     fewest tokens; sensitivity over the shared range of input tokens per request."""
@@ -657,12 +754,29 @@ def daily_requests(data: DataAccess) -> CheckResult:
             inp.input_tokens.low,
             inp.input_tokens.high,
             lambda tokens: judge_daily(inp, input_tokens=tokens)[0],
+            default=inp.input_tokens.low,
+            unit=inp.input_tokens.unit,
         ),
     )
     return CheckResult(verdict, figures, sens)
 
 
-@check
+@check(
+    rule=(
+        "The book computes how many full runs of the SnitchBench test DeepSeek's alleged "
+        "exchanges could pay for, counting every model call as an exchange and taking the case "
+        "most favourable to the article: the calls to every model of the test's default line-up "
+        "counted, not only Claude's, and every user message using the most model calls the test "
+        "allows. Accurate when that number lies within the article's range of runs; inaccurate "
+        "otherwise."
+    ),
+    moves=(
+        Move(
+            "If a full SnitchBench run covered twice as many models.",
+            (Edit("counting/snitchbench", "models", "value", "20"),),
+        ),
+    ),
+)
 def snitchbench_runs(data: DataAccess) -> CheckResult:
     """Rule: :func:`judge_snitchbench` in the model-call reading at the step cap; sensitivity at one
     and at the most model calls per user message."""
@@ -671,27 +785,76 @@ def snitchbench_runs(data: DataAccess) -> CheckResult:
     low, high = inp.snitch["min-steps"], inp.snitch["max-steps"]
     sens = (
         Sensitivity.across(
-            "model calls per user message", low, high, lambda steps: judge_snitchbench(inp, steps=steps)[0]
+            "model calls per user message",
+            low,
+            high,
+            lambda steps: judge_snitchbench(inp, steps=steps)[0],
+            default=high,
+            unit="model calls per user message",
         ),
     )
     return CheckResult(verdict, figures, sens)
 
 
-@check
+@check(
+    rule=(
+        "The book's rule for figures reported with a hedge (see above), applied to the article's "
+        "approximate task count against the exact number of tasks in SWE-bench's full test set."
+    ),
+    moves=(
+        Move(
+            "If the full test split had 2,200 tasks.",
+            (Edit("counting/swebench_tasks", "full", "tasks", "2200"),),
+        ),
+    ),
+)
 def swebench_tasks(data: DataAccess) -> CheckResult:
-    """Rule: :func:`judge_swebench_tasks` (within 1% accurate, 5% mostly accurate)."""
+    """Rule: :func:`judge_swebench_tasks`, the reported-figure rule."""
     verdict, figures = judge_swebench_tasks(_inputs(data))
     return CheckResult(verdict, figures)
 
 
-@check
+@check(
+    rule=(
+        "The book multiplies the task count of SWE-bench's full test set by the article's model "
+        "calls per task. Inaccurate if the result differs from the article's total by more than "
+        "{figure-close:.0%}. Otherwise the word “conservatively” is weighed: accurate if the "
+        "article's calls per task are at or below the lowest measured average; mostly accurate if"
+        " above it but within the highest step limit set by agent software; misleading if above "
+        "that limit."
+    ),
+    moves=(
+        Move(
+            "If the scaffold’s step cap were below the article’s calls per task.",
+            (Edit("counting/step_caps", "mini-swe-agent-swebench", "cap", "45"),),
+        ),
+    ),
+)
 def swebench_run_size(data: DataAccess) -> CheckResult:
     """Rule: :func:`judge_swebench_run` in the model-call reading (step cap as the ceiling)."""
     verdict, figures = judge_swebench_run(_inputs(data))
     return CheckResult(verdict, figures)
 
 
-@check
+@check(
+    rule=(
+        "The book counts the model calls of the article's number of full SWE-bench runs at the "
+        "typical (median) measured calls per task, and the runs needed to reach the article's "
+        "total. Accurate if the article's runs reach it; mostly accurate if the runs needed are "
+        "at most {runs-slack:g} times the article's number; misleading if more are needed but the"
+        " article's runs would reach the total at its own calls per task; inaccurate if they fall"
+        " short even then."
+    ),
+    moves=(
+        Move(
+            "At the lowest measured average calls per task for every model.",
+            (
+                Edit("counting/agent_calls", "opus-4-5", "calls_per_task", "19.8"),
+                Edit("counting/agent_calls", "gemini-3-pro", "calls_per_task", "19.8"),
+            ),
+        ),
+    ),
+)
 def swebench_thirty_runs(data: DataAccess) -> CheckResult:
     """Rule: :func:`judge_swebench_thirty` in the model-call reading at the median measured calls per
     task; sensitivity at the lowest and highest measured averages."""
@@ -703,19 +866,47 @@ def swebench_thirty_runs(data: DataAccess) -> CheckResult:
             inp.calls.low,
             inp.calls.high,
             lambda calls: judge_swebench_thirty(inp, calls=calls)[0],
+            default=inp.calls.default,
+            unit="model calls per task",
         ),
     )
     return CheckResult(verdict, figures, sens)
 
 
-@check
+@check(
+    rule=(
+        "The book searched for a MiniMax product that offered its users Gemini, Claude or other "
+        "outside companies' models. Unsupported when the searches meet the book's rule for "
+        "unsupported verdicts (see above); mostly accurate when a search found such a product, "
+        "since MiniMax's own agent product is documented."
+    ),
+    moves=(
+        Move(
+            "If a recorded search had found the product.",
+            (Edit("ledger/searches", "minimax-products-1", "found", "true"),),
+        ),
+    ),
+)
 def minimax_products(data: DataAccess) -> CheckResult:
     """Rule: :func:`judge_minimax_products` (recorded searches, none found)."""
     verdict, figures = judge_minimax_products(_inputs(data), data.table("ledger/searches"))
     return CheckResult(verdict, figures)
 
 
-@check
+@check(
+    rule=(
+        "The article explains MiniMax's switch to a newly released Claude model as ordinary user "
+        "behaviour; that needs a MiniMax product whose users could switch to a Claude model. "
+        "Unsupported when the searches for such a product meet the book's rule for unsupported "
+        "verdicts (see above); mostly accurate when a search found one."
+    ),
+    moves=(
+        Move(
+            "If a recorded search had found a MiniMax product offering Claude.",
+            (Edit("ledger/searches", "pivot-1", "found", "true"),),
+        ),
+    ),
+)
 def pivot(data: DataAccess) -> CheckResult:
     """Rule: :func:`judge_pivot` (recorded searches for a MiniMax product offering Claude, none found)."""
     verdict, figures = judge_pivot(_inputs(data), data.table("ledger/searches"))

@@ -14,7 +14,7 @@ import pandas as pd
 
 from distillbook.core.allegation import per_lab_exchanges
 from distillbook.core.charts import OKABE_ITO
-from distillbook.core.ledger import CheckResult, DataAccess, check
+from distillbook.core.ledger import CheckResult, DataAccess, Edit, Move, check
 from distillbook.core.params import Range
 
 #: Shared assumption ids in ``assumptions``: tokens Claude wrote per exchange, tokens sent to it,
@@ -353,7 +353,22 @@ def clauses_markdown(clauses: pd.DataFrame) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-@check
+@check(
+    rule=(
+        "The book checks how Anthropic and OpenAI obtained their training data. Unsupported "
+        "unless both are documented, by their own statements or a court, as training on a scrape "
+        "of the public web. Then accurate when copyrighted works obtained by scraping are on "
+        "record for either, documented or alleged by the rights holder in a lawsuit; mostly "
+        "accurate when the only copyrighted content on record was downloaded or bought; "
+        "unsupported when none is on record."
+    ),
+    moves=(
+        Move(
+            "If the New York Times articles had been downloaded rather than scraped.",
+            (Edit("double-standards/training_practices", "openai-nyt-articles", "acquisition", "download"),),
+        ),
+    ),
+)
 def scraping_claim(data: DataAccess) -> CheckResult:
     """Rule for "was itself obtained by large-scale scraping of public content ... (even including
     copyrighted content)", applied to ``training_practices``:
@@ -395,7 +410,22 @@ def scraping_claim(data: DataAccess) -> CheckResult:
     )
 
 
-@check
+@check(
+    rule=(
+        "The book compares the claim with audits of the consent signals web sites give crawlers. "
+        "Unsupported when no audit measures any share of web data as restricted. Otherwise "
+        "accurate when an estimate attributes the restrictions to AI developers' crawling; mostly"
+        " accurate when the restrictions are only observed to single out AI developers, with no "
+        "estimate of cause (“precisely” claims more than that); unsupported when neither is on "
+        "record."
+    ),
+    moves=(
+        Move(
+            "If the audit estimated the cause of the restrictions.",
+            (Edit("double-standards/web_consent", "ai-specific-clauses", "evidence", "causal-estimate"),),
+        ),
+    ),
+)
 def closing_web_claim(data: DataAccess) -> CheckResult:
     """Rule for "It is precisely the scraping behavior of these large companies that has led to the
     internet's data becoming increasingly closed off", applied to ``web_consent``:
@@ -426,7 +456,26 @@ def closing_web_claim(data: DataAccess) -> CheckResult:
     )
 
 
-@check
+@check(
+    rule=(
+        "The book reads the terms of Anthropic, the accuser, and the report's count of accounts. "
+        "Accurate when no clause forbids training models on Claude's outputs; mostly accurate "
+        "when a clause forbids it but none names distillation, or when no accounts bound by the "
+        "terms are alleged; misleading when a clause names distillation outright and the alleged "
+        "campaigns ran through accounts bound by the terms, not the outsiders, bound by no terms,"
+        " that the article describes."
+    ),
+    moves=(
+        Move(
+            "If no clause of Anthropic’s terms named distillation.",
+            (
+                Edit(
+                    "double-standards/tos_clauses", "anthropic-usage-policy-distillation", "names_distillation", "false"
+                ),
+            ),
+        ),
+    ),
+)
 def tos_vagueness(data: DataAccess) -> CheckResult:
     """Rule for "the boundaries in Terms of Service (ToS) are extremely vague", applied to the
     accuser's (Anthropic's) clauses in ``tos_clauses`` and the report's account figure:

@@ -6,12 +6,34 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from distillbook.core import reported
 from distillbook.core.allegation import LABS, allegation_value, per_lab_exchanges
 from distillbook.core.charts import VERDICT_COLOURS
-from distillbook.core.ledger import PENDING, SECTION_NAMES, VERDICTS, CheckResult, DataAccess, check, verdict_label
+from distillbook.core.ledger import (
+    PENDING,
+    SECTION_NAMES,
+    VERDICTS,
+    CheckResult,
+    DataAccess,
+    Edit,
+    Move,
+    check,
+    verdict_label,
+)
 
 
-@check
+@check(
+    rule=(
+        "Accurate when the labs the article names are exactly the labs that have their own "
+        "exchange figure in Anthropic's report; inaccurate otherwise."
+    ),
+    moves=(
+        Move(
+            "If the report had given one of its three exchange figures to a fourth lab.",
+            (Edit("shared/allegation", "exchanges-deepseek", "lab", "Zhipu"),),
+        ),
+    ),
+)
 def three_labs_named(data: DataAccess) -> CheckResult:
     """Rule: accurate when the labs the article names are exactly the labs with their own
     exchange figure in the report; inaccurate otherwise."""
@@ -21,45 +43,65 @@ def three_labs_named(data: DataAccess) -> CheckResult:
     return CheckResult(verdict, {"lab_count_named": len(named)})
 
 
-@check
+@check(
+    rule=(
+        "The book's rule for figures reported with a hedge (see above), applied to the article's "
+        "account figure and its “more than” against Anthropic's report, the document the article "
+        "credits; the wording of Anthropic's announcement on X is the other document compared."
+    ),
+    moves=(
+        Move(
+            "If the report, which the article credits, had said “over”, as Anthropic’s announcement on X did.",
+            (Edit("shared/allegation", "accounts-total", "qualifier", "over"),),
+        ),
+    ),
+)
 def account_figure(data: DataAccess) -> CheckResult:
-    """Rule: the article says "more than" the stated number of accounts.
-
-    * accurate: the number matches an Anthropic statement (within 1%) and Anthropic itself put
-      "over" or "more than" before it in one of its statements (the report or its announcement);
-    * mostly-accurate: the number matches, but every Anthropic statement hedges it
-      ("approximately"), so "more than" overstates it;
-    * inaccurate: the number differs by more than 1% from every Anthropic statement."""
-    stated = float(data.claim("intro-accounts")["stated"])
+    """Rule: the reported-figure rule (:mod:`distillbook.core.reported`): the article's figure and
+    hedge ("more than") against the document it credits, Anthropic's report; the wording of
+    Anthropic's announcement on X is the other document compared."""
+    judged = reported.judge_claim(
+        data, "intro-accounts", "shared/allegation", ["accounts-total", "accounts-total-xpost"]
+    )
     allegation = data.table("shared/allegation").set_index("id")
-    statements = allegation.loc[["accounts-total", "accounts-total-xpost"]]
-    close = (statements["value"] - stated).abs() <= 0.01 * stated
-    strong = statements["qualifier"].isin(["over", "more than"])
-    if (close & strong).any():
-        verdict = "accurate"
-    elif close.any():
-        verdict = "mostly-accurate"
-    else:
-        verdict = "inaccurate"
     return CheckResult(
-        verdict,
+        judged.verdict,
         {
-            "report_accounts": int(statements.loc["accounts-total", "value"]),
-            "xpost_accounts": int(statements.loc["accounts-total-xpost", "value"]),
+            "report_accounts": int(allegation.loc["accounts-total", "value"]),
+            "report_hedge": str(allegation.loc["accounts-total", "qualifier"]),
+            "xpost_accounts": int(allegation.loc["accounts-total-xpost", "value"]),
+            "xpost_hedge": str(allegation.loc["accounts-total-xpost", "qualifier"]),
+            "slip": judged.direction,
         },
     )
 
 
-@check
+@check(
+    rule=(
+        "The book's rule for figures reported with a hedge (see above), applied to the article's "
+        "total of exchanges against the total in Anthropic's report. In addition, the report's "
+        "figures for the individual labs must add up to at least the article's total; otherwise "
+        "the claim is inaccurate, since the total would contradict its own parts."
+    ),
+    moves=(
+        Move(
+            "If MiniMax’s figure were 12 million rather than 13 million, the per-lab figures would add up to less than the total.",
+            (Edit("shared/allegation", "exchanges-minimax", "value", "12000000"),),
+        ),
+    ),
+)
 def exchange_total(data: DataAccess) -> CheckResult:
-    """Rule: the article's "over 16 million" is accurate when the report says "over" the same
-    figure and the three per-lab lower bounds add up to at least that figure; inaccurate otherwise."""
+    """Rule: the reported-figure rule (:mod:`distillbook.core.reported`) for the article's "over 16
+    million" against the report's total; and the report's three per-lab lower bounds must add up
+    to at least the total (inaccurate otherwise: the total would contradict its own parts)."""
+    judged = reported.judge_claim(data, "intro-exchanges", "shared/allegation", ["exchanges-total"])
     allegation = data.table("shared/allegation")
     stated = float(data.claim("intro-exchanges")["stated"])
-    report_total = allegation_value(allegation, "exchanges-total")
     per_lab_sum = int(per_lab_exchanges(allegation)["exchanges"].sum())
-    verdict = "accurate" if report_total == stated and per_lab_sum >= stated else "inaccurate"
-    return CheckResult(verdict, {"report_total": int(report_total), "per_lab_sum": per_lab_sum})
+    verdict = judged.verdict if per_lab_sum >= stated else "inaccurate"
+    return CheckResult(
+        verdict, {"report_total": int(allegation_value(allegation, "exchanges-total")), "per_lab_sum": per_lab_sum}
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -96,6 +96,47 @@ def _late_dates(descriptor: dict, base: Path, latest: dt.date) -> list[str]:
     return problems
 
 
+#: Resources found valid, by what their validity depends on (see :func:`_resource_key`): a
+#: table that did not change since it was last found valid is not validated again in this process.
+_VALID: set[str] = set()
+
+
+def _resource_key(descriptor: dict, resource: dict, base: Path) -> str:
+    """What one table's validity depends on: its schema, its file's bytes, and the files of the
+    tables its foreign keys point to."""
+    named = {res["name"]: res for res in descriptor.get("resources", [])}
+    referenced = sorted({fk["reference"]["resource"] for fk in resource.get("schema", {}).get("foreignKeys", [])})
+    files = [base / resource["path"], *(base / named[name]["path"] for name in referenced if name in named)]
+    digest = hashlib.sha256(json.dumps(resource, sort_keys=True).encode())
+    for path in files:
+        digest.update(path.read_bytes() if path.exists() else b"<missing>")
+    return digest.hexdigest()
+
+
+def _frictionless_problems(descriptor_path: Path, descriptor: dict) -> list[str]:
+    """Frictionless's findings, one line each: the whole package on a first validation, then only
+    the tables whose key (:func:`_resource_key`) changed, each validated in the package's context
+    so that its foreign keys are checked against the current tables."""
+    base = descriptor_path.parent
+    keys = {res["name"]: _resource_key(descriptor, res, base) for res in descriptor.get("resources", [])}
+    changed = [name for name, key in keys.items() if key not in _VALID]
+    if not changed:
+        return []
+    if len(changed) == len(keys):
+        report = frictionless.validate(str(descriptor_path))
+        package_errors, tasks = report.errors, report.tasks
+    else:
+        package = frictionless.Package(str(descriptor_path))
+        package_errors, tasks = [], [package.get_resource(name).validate().tasks[0] for name in changed]
+    problems = [f"{descriptor_path.name}: {e.type}: {e.message}" for e in package_errors]
+    for task in tasks:
+        file = _resource_file(descriptor, task.name, base)
+        problems += [_describe_error(file, e) for e in task.errors]
+        if not task.errors and not package_errors:
+            _VALID.add(keys[task.name])
+    return problems
+
+
 def validate_package(descriptor_path: Path = paths.DATAPACKAGE, latest: dt.date | None = None) -> None:
     """Validate every table of the data package; raise :class:`DataError` listing each problem.
 
@@ -108,12 +149,7 @@ def validate_package(descriptor_path: Path = paths.DATAPACKAGE, latest: dt.date 
         descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
         raise DataError(f"{descriptor_path.name}: not valid JSON: {exc}") from exc
-    report = frictionless.validate(str(descriptor_path))
-    problems = [f"{descriptor_path.name}: {e.type}: {e.message}" for e in report.errors]
-    for task in report.tasks:
-        file = _resource_file(descriptor, task.name, base)
-        problems += [_describe_error(file, e) for e in task.errors]
-    problems += _misnamed(descriptor)
+    problems = _frictionless_problems(descriptor_path, descriptor) + _misnamed(descriptor)
     if not problems:
         problems = _late_dates(descriptor, base, latest or dates.build_date(base.parent))
     if problems:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 import string
 from collections.abc import Callable
 from pathlib import Path
@@ -47,23 +48,133 @@ def verdict_label(verdict: str) -> str:
 
 
 @dataclasses.dataclass(frozen=True)
+class BreakEven:
+    """Where a verdict changes as one assumption moves: at ``value``, the verdict is ``below`` just
+    under it and ``above`` just over it. ``inside`` says whether the value lies within the
+    assumption's plausible range (if not, the verdict holds across the range and would change only
+    beyond it)."""
+
+    value: float
+    below: str
+    above: str
+    inside: bool
+
+
+#: How far beyond its range a break-even value is looked for: the range's ends divided and
+#: multiplied by this factor (an assumption taken to a hundredth or a hundredfold of its range).
+SEARCH_FACTOR = 100.0
+#: Points of the grid the search scans before it bisects, on each side.
+_SEARCH_POINTS = 400
+
+
+def _first_change(verdict_at: Callable[[float], str], start: float, end: float) -> tuple[float, float] | None:
+    """The first interval (a, b) on the way from ``start`` to ``end`` (a geometric grid for positive
+    values, a linear one otherwise) over which ``verdict_at`` changes, or None."""
+    if start == end:
+        return None
+    if start > 0 and end > 0:
+        ratio = (end / start) ** (1 / _SEARCH_POINTS)
+        grid = [start * ratio**i for i in range(_SEARCH_POINTS + 1)]
+    else:
+        grid = [start + (end - start) * i / _SEARCH_POINTS for i in range(_SEARCH_POINTS + 1)]
+    first = verdict_at(grid[0])
+    for a, b in zip(grid, grid[1:], strict=False):
+        if verdict_at(b) != first:
+            return a, b
+    return None
+
+
+def _bisect(verdict_at: Callable[[float], str], a: float, b: float) -> float:
+    """The point between ``a`` and ``b`` where ``verdict_at`` changes, to a relative precision of a
+    millionth (the verdicts at ``a`` and ``b`` must differ)."""
+    left = verdict_at(a)
+    for _ in range(200):
+        middle = (a + b) / 2
+        if verdict_at(middle) == left:
+            a = middle
+        else:
+            b = middle
+        if abs(b - a) <= 1e-6 * max(abs(a), abs(b), 1e-12):
+            break
+    return (a + b) / 2
+
+
+def find_breakeven(
+    verdict_at: Callable[[float], str], low: float, high: float, default: float | None = None
+) -> BreakEven | None:
+    """The value nearest the assumption's ``default`` (its middle when none is given) at which the
+    verdict changes: inside [low, high] if it changes there, else beyond the range, up to
+    :data:`SEARCH_FACTOR` times its ends; None when it changes nowhere searched."""
+    centre = default if default is not None else (low + high) / 2
+    beyond_low = low / SEARCH_FACTOR if low > 0 else low - (high - low) * SEARCH_FACTOR
+    beyond_high = high * SEARCH_FACTOR if high > 0 else high + (high - low) * SEARCH_FACTOR
+    candidates = []
+    for start, end in ((centre, low), (centre, high), (low, beyond_low), (high, beyond_high)):
+        found = _first_change(verdict_at, start, end)
+        if found is not None:
+            value = _bisect(verdict_at, *sorted(found))
+            candidates.append(value)
+    if not candidates:
+        return None
+    inside = [v for v in candidates if low <= v <= high]
+    value = min(inside or candidates, key=lambda v: abs(v - centre))
+    step = 1e-6 * max(abs(value), 1e-12) * 10
+    return BreakEven(value, verdict_at(value - step), verdict_at(value + step), low <= value <= high)
+
+
+@dataclasses.dataclass(frozen=True)
 class Sensitivity:
-    """The verdict at both ends of one assumption's plausible range."""
+    """The verdict at both ends of one assumption's plausible range, and the break-even value:
+    where, as the assumption moves, the verdict changes (:func:`find_breakeven`)."""
 
     parameter: str
     low: float
     high: float
     verdict_at_low: str
     verdict_at_high: str
+    breakeven: BreakEven | None = None
+    unit: str = ""
+    #: The rule as a function of the assumption (kept so that tests can probe either side of the
+    #: break-even value); not part of the result's identity.
+    verdict_at: Callable[[float], str] | None = dataclasses.field(default=None, compare=False, repr=False)
 
     @classmethod
-    def across(cls, parameter: str, low: float, high: float, verdict_at: Callable[[float], str]) -> Sensitivity:
-        """The verdicts ``verdict_at(low)`` and ``verdict_at(high)`` at the two ends of a range."""
-        return cls(parameter, low, high, verdict_at(low), verdict_at(high))
+    def across(
+        cls,
+        parameter: str,
+        low: float,
+        high: float,
+        verdict_at: Callable[[float], str],
+        default: float | None = None,
+        unit: str = "",
+    ) -> Sensitivity:
+        """The verdicts ``verdict_at(low)`` and ``verdict_at(high)`` at the two ends of a range, and
+        the break-even value nearest ``default``."""
+        return cls(
+            parameter,
+            low,
+            high,
+            verdict_at(low),
+            verdict_at(high),
+            find_breakeven(verdict_at, low, high, default),
+            unit,
+            verdict_at,
+        )
 
     def holds(self, verdict: str) -> bool:
         """True when the verdict is the same at both ends of the range."""
         return self.verdict_at_low == verdict and self.verdict_at_high == verdict
+
+    def __getstate__(self) -> dict:
+        """Pickled without the rule function (a closure over the check's inputs): what the build
+        keeps between pages is the outcome, not the way to recompute it."""
+        return {
+            field.name: getattr(self, field.name) for field in dataclasses.fields(self) if field.name != "verdict_at"
+        }
+
+    def __setstate__(self, state: dict) -> None:
+        for name, value in {**state, "verdict_at": None}.items():
+            object.__setattr__(self, name, value)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -81,6 +192,50 @@ class CheckResult:
             raise LedgerError(f"unknown verdict {self.verdict!r}; the scale is {', '.join(VERDICTS)}")
         for key, value in self.numbers.items():
             plain_value(key, value)
+
+
+# ---------------------------------------------------------------------------------------------
+# Thresholds: every number a rule compares with, sourced or stated as the book's judgement
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Threshold:
+    """A number a rule compares with: its value and unit, and either the source it comes from
+    (``source_id`` in ``data/ledger/sources.csv`` and a locator) or the book's judgement, with
+    the reason. The methods page lists every one."""
+
+    name: str
+    value: float
+    unit: str
+    reason: str
+    source_id: str = ""
+    locator: str = ""
+
+    @property
+    def basis(self) -> str:
+        """``source`` when a source fixes the value, else ``judgement``."""
+        return "source" if self.source_id else "judgement"
+
+
+THRESHOLDS: dict[str, Threshold] = {}
+
+
+def threshold(name: str, value: float, unit: str, reason: str, source_id: str = "", locator: str = "") -> float:
+    """Register a threshold of a rule (see :class:`Threshold`) and return its value. ``reason``
+    says why the value is what it is: for a judgement, the book's reasoning; for a sourced value,
+    what the source fixes."""
+    if not reason.strip():
+        raise LedgerError(
+            f"threshold {name!r}: say why it is {value} (a source, or the book's judgement and its reason)"
+        )
+    if bool(source_id) != bool(locator):
+        raise LedgerError(f"threshold {name!r}: a sourced threshold needs both source_id and locator")
+    known = THRESHOLDS.get(name)
+    if known is not None and known.value != value:
+        raise LedgerError(f"threshold {name!r} is registered twice with different values ({known.value}, {value})")
+    THRESHOLDS[name] = Threshold(name, float(value), unit, reason, source_id, locator)
+    return value
 
 
 # ---------------------------------------------------------------------------------------------
@@ -149,12 +304,69 @@ def check_name(fn: Callable) -> str:
     return f"{module.rsplit('.', 1)[-1]}.{fn.__name__}"
 
 
-def check(fn: Callable[[DataAccess], CheckResult]) -> Callable[[DataAccess], CheckResult]:
-    """Register a check under :func:`check_name`. Core never imports the chapters: whoever runs
-    the ledger imports them first (``import distillbook.chapters.checks``), which fills this
-    registry."""
-    CHECKS[check_name(fn)] = fn
-    return fn
+@dataclasses.dataclass(frozen=True)
+class Edit:
+    """One cell of ``data/``: the row of ``table`` whose ``key`` column is ``row``, its ``column``."""
+
+    table: str
+    row: str
+    column: str
+    value: str
+    key: str = "id"
+
+
+@dataclasses.dataclass(frozen=True)
+class Move:
+    """Edits of ``data/`` under which a check's rule returns another verdict than the ledger's:
+    the proof that the rule can return more than one verdict. ``why`` says what the edits stand
+    for; they should stay within the values recorded in ``data/`` or cited on the page (a test
+    applies every move and watches the verdict change)."""
+
+    why: str
+    edits: tuple[Edit, ...]
+
+
+#: Each registered check's moves (see :class:`Move`), by check name.
+MOVES: dict[str, tuple[Move, ...]] = {}
+#: Each registered check's rule in words, for readers (the methods page; a claim box links to it).
+#: Numbers only through ``{threshold-name:spec}`` placeholders (:func:`rule_text`).
+RULES: dict[str, str] = {}
+
+
+def check(fn: Callable[[DataAccess], CheckResult] | None = None, *, rule: str = "", moves: tuple[Move, ...] = ()):
+    """Register a check under :func:`check_name`, with its rule in words and the moves that change
+    its verdict (used as ``@check`` or ``@check(rule=..., moves=(...))``). Core never imports the
+    chapters: whoever runs the ledger imports them first (``import distillbook.chapters.checks``),
+    which fills this registry."""
+
+    def register(function: Callable[[DataAccess], CheckResult]) -> Callable[[DataAccess], CheckResult]:
+        name = check_name(function)
+        CHECKS[name] = function
+        MOVES[name] = tuple(moves)
+        RULES[name] = rule
+        return function
+
+    return register(fn) if fn is not None else register
+
+
+def rule_text(text: str) -> str:
+    """A rule in words with its ``{threshold-name:spec}`` placeholders filled from the registered
+    thresholds (:data:`THRESHOLDS`). KeyError names a placeholder that is not a threshold."""
+
+    def fill_one(match: re.Match) -> str:
+        name, spec = match.group(1), match.group(2) or ""
+        if name not in THRESHOLDS:
+            raise KeyError(f"rule placeholder {name!r} is not a registered threshold")
+        value = THRESHOLDS[name].value
+        return format(int(value) if value.is_integer() and not spec.endswith(("%", "f", "e", "g")) else value, spec)
+
+    return re.sub(r"\{([a-z][a-z0-9-]*)(?::([^{}]*))?\}", fill_one, text)
+
+
+def rule_anchor(name: str) -> str:
+    """The anchor of a check's rule on the methods page: ``counting.snitchbench_runs`` ->
+    ``rule-counting-snitchbench-runs``."""
+    return "rule-" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
 def resolve(name: str) -> Callable[[DataAccess], CheckResult]:

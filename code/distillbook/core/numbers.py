@@ -68,6 +68,18 @@ class Register:
         return value
 
 
+def rounded(value: float, unit: str = "") -> str:
+    """A computed estimate as prose shows it: three significant figures with thousands separators
+    (``2,615,160`` -> ``2,620,000``; ``0.01875`` -> ``0.0188``), or a percentage when ``unit`` is
+    ``fraction``."""
+    if unit == "fraction":
+        return f"{float(f'{value * 100:.3g}'):g}%"
+    if value == 0:
+        return "0"
+    three = float(f"{value:.3g}")
+    return f"{three:,.0f}" if abs(three) >= 100 else f"{three:g}"
+
+
 def fill(template: str, values: dict[str, Any]) -> str:
     """``template`` with its ``{key:spec}`` placeholders filled from ``values``, each a plain value
     (checked as :func:`plain_value` checks it) formatted as glue formats it: the way a check's

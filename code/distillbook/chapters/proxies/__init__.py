@@ -15,9 +15,10 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from distillbook.core import searches as search_rule
 from distillbook.core.allegation import allegation_value, per_lab_exchanges
 from distillbook.core.charts import OKABE_ITO
-from distillbook.core.ledger import CheckResult, DataAccess, LedgerError, check
+from distillbook.core.ledger import CheckResult, DataAccess, Edit, LedgerError, Move, check
 from distillbook.core.params import parameter
 from distillbook.core.units import decades, per_account
 
@@ -221,7 +222,21 @@ def _evidence_check(data: DataAccess, claim_id: str, topic: str) -> tuple[str, d
     return evidence_verdict(anthropic, independent), {"anthropic_rows": anthropic, "independent_rows": independent}
 
 
-@check
+@check(
+    rule=(
+        "The book gathers evidence on commercial proxy services, counting only what was published"
+        " by the date up to which evidence was weighed. Accurate when both Anthropic and an "
+        "independent source document proxy access to Claude through pooled accounts; mostly "
+        "accurate when only Anthropic or only an independent source does; unsupported when "
+        "neither does."
+    ),
+    moves=(
+        Move(
+            "Without the independent relay software as a source.",
+            (Edit("proxies/evidence", "relay-software-pools", "supports_claim", "false"),),
+        ),
+    ),
+)
 def hydra_exists(data: DataAccess) -> CheckResult:
     """Rule (on ``proxy_evidence``, topic proxy-services, rows published by the claim's as_of date):
     accurate when both Anthropic and an independent source document commercial proxy access with
@@ -231,7 +246,21 @@ def hydra_exists(data: DataAccess) -> CheckResult:
     return CheckResult(verdict, figures)
 
 
-@check
+@check(
+    rule=(
+        "The book gathers evidence on regional restrictions, counting only what was published by "
+        "the date up to which evidence was weighed. Accurate when Anthropic's own texts document "
+        "its restriction on China and an independent source names it as a reason for using "
+        "proxies; mostly accurate when only Anthropic's texts or only an independent source does;"
+        " unsupported when neither does."
+    ),
+    moves=(
+        Move(
+            "Without the independent relay software as a source.",
+            (Edit("proxies/evidence", "relay-regional-motive", "supports_claim", "false"),),
+        ),
+    ),
+)
 def regional_blocking(data: DataAccess) -> CheckResult:
     """Rule (on ``proxy_evidence``, topic regional-restriction, rows published by the claim's as_of
     date): accurate when Anthropic's own texts document the restriction on China and an independent
@@ -241,27 +270,61 @@ def regional_blocking(data: DataAccess) -> CheckResult:
     return CheckResult(verdict, figures)
 
 
-@check
+@check(
+    rule=(
+        "The book gathers evidence that proxy resellers train their own models, counting only "
+        "what was published by the date up to which evidence was weighed. Accurate when both "
+        "Anthropic and an independent source document it; mostly accurate when only Anthropic or "
+        "only an independent source does; unsupported when none does and the searches meet the "
+        "book's rule for unsupported verdicts (see above)."
+    ),
+    moves=(
+        Move(
+            "If the later analysis of proxy logs had shown resellers training models before the article.",
+            (
+                Edit("proxies/evidence", "transfer-station-logs", "supports_claim", "true"),
+                Edit("proxies/evidence", "transfer-station-logs", "date", "2026-02-01"),
+            ),
+        ),
+    ),
+)
 def resellers_train(data: DataAccess) -> CheckResult:
     """Rule: accurate (or mostly-accurate, as for the other evidence checks) when a row of
     ``proxy_evidence`` on topic reseller-training, published by the claim's as_of date, documents
-    resellers training their own models; unsupported when none does and ``searches`` records at
-    least one search for the claim that found nothing. With no evidence and no recorded search the
-    check cannot judge and fails."""
+    resellers training their own models; unsupported when none does and the distinct searches that
+    targeted the claim found nothing (:mod:`distillbook.core.searches`)."""
     claim_id = "proxy-resellers-train"
     verdict, figures = _evidence_check(data, claim_id, "reseller-training")
     searches = data.table("ledger/searches")
-    mine = searches[searches["claim_id"] == claim_id]
-    figures["searches"] = int(len(mine))
-    figures["searches_found"] = int(mine["found"].astype(bool).sum())
-    if verdict == "unsupported" and figures["searches"] == 0:
-        raise LedgerError(
-            f"claim {claim_id!r}: judged unsupported but no search is recorded in data/ledger/searches.csv"
-        )
+    if verdict == "unsupported":
+        none_found, numbers = search_rule.unsupported(searches, claim_id)
+        if not none_found:
+            raise LedgerError(f"claim {claim_id!r}: a recorded search found support that proxies/evidence lacks")
+        figures |= numbers
+    else:
+        figures |= {
+            "searches": int(len(search_rule.counted(searches, claim_id))),
+            "searches_found": 0,
+            "searches_recorded": int((searches["claim_id"] == claim_id).sum()),
+        }
     return CheckResult(verdict, figures)
 
 
-@check
+@check(
+    rule=(
+        "The book lists the signals Anthropic's report uses to tie the accounts to each lab. "
+        "Inaccurate when the report publishes the indicators behind any signal, so outsiders "
+        "could check the attribution. Otherwise accurate when no signal is said to tie accounts "
+        "to people at a lab; mostly accurate when some are: conclusive evidence is then not "
+        "public, but the report asserts lab-specific evidence the article does not address."
+    ),
+    moves=(
+        Move(
+            "If the report had published indicators for one signal.",
+            (Edit("proxies/attribution_signals", "ip-correlation", "indicators_published", "true"),),
+        ),
+    ),
+)
 def attribution_public(data: DataAccess) -> CheckResult:
     """Rule (on ``attribution_signals``): inaccurate when at least one signal's indicators are
     published, so that outsiders could check the attribution; otherwise accurate when no signal is
@@ -278,7 +341,24 @@ def attribution_public(data: DataAccess) -> CheckResult:
     return CheckResult(verdict, counts)
 
 
-@check
+@check(
+    rule=(
+        "The book reads what Anthropic's report says about its example prompt. Misleading when "
+        "the report itself concedes that the prompt is unremarkable on its own and rests its "
+        "claim on a pattern across accounts, so calling it a standard system prompt answers a "
+        "claim the report does not make; accurate otherwise, as when the report presents the "
+        "prompt itself as the evidence."
+    ),
+    moves=(
+        Move(
+            "If the report had presented the prompt itself as the evidence, with no caveat.",
+            (
+                Edit("proxies/report_prompt", "approximation", "role", "pattern"),
+                Edit("proxies/report_prompt", "benign-alone", "role", "pattern"),
+            ),
+        ),
+    ),
+)
 def prompt_rebuttal(data: DataAccess) -> CheckResult:
     """Rule (on ``report_prompt``): misleading when the report itself concedes that the example
     prompt is unremarkable on its own (a concession row) and rests its claim on a pattern across

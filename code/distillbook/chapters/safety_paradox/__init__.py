@@ -8,8 +8,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from distillbook.core import searches as search_rule
 from distillbook.core.charts import OKABE_ITO
-from distillbook.core.ledger import CheckResult, DataAccess, LedgerError, check
+from distillbook.core.ledger import CheckResult, DataAccess, Edit, Move, check, threshold
 
 # ---------------------------------------------------------------------------------------------
 # Literature, safeguards and open weights
@@ -52,7 +53,26 @@ def distilled_safety_losses(findings: pd.DataFrame) -> pd.DataFrame:
     return findings[(findings["kind"] == "distilled-evaluation") & lost]
 
 
-@check
+@check(
+    rule=(
+        "The book reads published studies and where Anthropic's safeguards sit; its own toy "
+        "experiment only illustrates. Misleading if any study found distilled models less safe "
+        "than before distillation, or any of Anthropic's safeguards against harmful content sits "
+        "outside the model, where no student model can inherit it: the premise holds, but the "
+        "conclusion that refusals at the source keep a distilled model safe does not follow. "
+        "Accurate otherwise."
+    ),
+    moves=(
+        Move(
+            "If no study of distilled students had found them less safe, and every listed safeguard sat in the model.",
+            (
+                Edit("safety-paradox/findings", "unicom-distilled", "safety_lost", "false"),
+                Edit("safety-paradox/safeguards", "constitutional-classifiers", "layer", "in-model"),
+                Edit("safety-paradox/safeguards", "asl3-deployment", "layer", "in-model"),
+            ),
+        ),
+    ),
+)
 def paradox_argument(data: DataAccess) -> CheckResult:
     """Rule, over the literature (``safety_findings``) and where Anthropic's safeguards sit
     (``safeguards``); the chapter's toy experiment only illustrates the logic and is not read:
@@ -85,7 +105,21 @@ def _cutoff(data: DataAccess, claim_id: str) -> pd.Timestamp:
     return pd.Timestamp(data.claim(claim_id)["as_of"])
 
 
-@check
+@check(
+    rule=(
+        "Over the labs the book checked and open-weight releases up to the date up to which "
+        "evidence was weighed: inaccurate if Anthropic released open weights or another leading "
+        "American lab did not; mostly accurate if Anthropic is the only leading American lab "
+        "without a release but some other checked lab also has none; accurate if Anthropic is the"
+        " only checked lab without one."
+    ),
+    moves=(
+        Move(
+            "If xAI’s open release were Anthropic’s.",
+            (Edit("safety-paradox/open_weights", "xai-grok1", "lab", "Anthropic"),),
+        ),
+    ),
+)
 def only_lab_without_open_weights(data: DataAccess) -> CheckResult:
     """Rule, over the labs in ``data/shared/labs.csv`` and releases up to the claim's ``as_of`` date:
 
@@ -120,10 +154,28 @@ def only_lab_without_open_weights(data: DataAccess) -> CheckResult:
 
 
 #: How many Chinese labs "many" needs, at least.
-MANY = 3
+MANY = threshold(
+    "many-labs",
+    3,
+    "labs",
+    "The book's judgement: “many” means more than a couple, so at least three of the Chinese labs checked.",
+)
 
 
-@check
+@check(
+    rule=(
+        "Over open-weight releases up to the date up to which evidence was weighed: accurate if "
+        "OpenAI and Google have each released an open-weight model and at least {many-labs:.0f} "
+        "of the Chinese labs checked have too; mostly accurate if OpenAI and Google have but "
+        "fewer Chinese labs have, though some do; inaccurate otherwise."
+    ),
+    moves=(
+        Move(
+            "If evidence were weighed only up to the start of 2019.",
+            (Edit("ledger/claims", "safety-others-open", "as_of", "2019-01-01"),),
+        ),
+    ),
+)
 def others_released_open_models(data: DataAccess) -> CheckResult:
     """Rule, over releases up to the claim's ``as_of`` date:
 
@@ -160,22 +212,29 @@ def others_released_open_models(data: DataAccess) -> CheckResult:
     )
 
 
-@check
+@check(
+    rule=(
+        "The book searched for an Anthropic paper saying it used a training method that DeepSeek "
+        "invented. Accurate if a counted search found such a paper; unsupported if the searches "
+        "meet the book's rule for unsupported verdicts (see above): the burden of proof is on the"
+        " article."
+    ),
+    moves=(
+        Move(
+            "If a recorded search had found the paper.",
+            (Edit("ledger/searches", "sp-deepseek-1", "found", "true"),),
+        ),
+    ),
+)
 def deepseek_methods_paper(data: DataAccess) -> CheckResult:
     """Rule, over the searches recorded in ``data/ledger/searches.csv`` for this claim:
 
     * accurate if any recorded search found an Anthropic paper that says it used a training method
       DeepSeek invented (``found`` true);
-    * unsupported if searches are recorded and none found one (the burden is on the claimant).
-
-    With no search recorded there is no basis for either verdict, and the check fails."""
-    searches = data.table("ledger/searches")
-    mine = searches[searches["claim_id"] == "safety-deepseek-methods"]
-    if mine.empty:
-        raise LedgerError("claim 'safety-deepseek-methods': no search recorded in data/ledger/searches.csv")
-    found = int(mine["found"].astype(bool).sum())
-    verdict = "accurate" if found else "unsupported"
-    return CheckResult(verdict, {"searches": int(len(mine)), "searches_found": found})
+    * unsupported if the distinct searches that targeted the claim found none
+      (:mod:`distillbook.core.searches`; the burden is on the claimant)."""
+    none_found, numbers = search_rule.unsupported(data.table("ledger/searches"), "safety-deepseek-methods")
+    return CheckResult("unsupported" if none_found else "accurate", numbers)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -9,14 +9,26 @@ It is rendered from the ledger row (``data/ledger/claims.csv``) and the result o
 check in this build (the gate ran it before any page was read), so it is never older than the
 data or the check: a page that shows a claim is read again when any input of that claim's check
 changes (:mod:`.freshness`). The box is an admonition with the anchor ``#claim-<id>`` and the
-classes ``claim`` and ``claim-<verdict>``; its parts carry their own classes so that they can be
-styled or filled separately: ``claim-quote`` (the article's words, in the title),
-``claim-verdict`` (the verdict), ``claim-conclusion`` (what the evidence shows, its figures filled
-from the check through the numbers register) and ``claim-check`` (the check that recomputes it).
+classes ``claim`` and ``claim-<verdict>``. Its parts, each with a class of its own so that they
+can be styled or filled separately:
+
+* the title: the verdict (``claim-verdict``), then the permalink;
+* ``claim-context``: the article's whole sentence, the rated words marked (``<mark class="claim-quote">``);
+* ``claim-conclusion``: what the evidence shows, in one or two sentences;
+* ``claim-numbers``: the numbers behind it, a list (from the ledger's ``numbers`` column);
+* ``claim-sensitivity``: for a verdict that depends on an assumption, the verdict at both ends of
+  its range and the value at which it changes;
+* ``claim-meta``: the date up to which evidence was weighed, and a link to the rule in words on
+  the methods page.
+
+Every number in a box comes from the check's numbers through the numbers register
+(:func:`distillbook.core.numbers.fill` and :func:`~distillbook.core.numbers.rounded`).
 """
 
 from __future__ import annotations
 
+import html
+import posixpath
 from pathlib import Path
 
 from docutils import nodes
@@ -24,7 +36,13 @@ from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
 from distillbook.core import data, ledger
+from distillbook.core.numbers import fill, rounded
 from distillbook.core.pages import claim_page_docname
+
+#: The page that states every check's rule in words.
+METHODS_PAGE = "appendices/methods"
+#: Separates the lines of the ledger's ``numbers`` column.
+NUMBERS_SEPARATOR = " | "
 
 
 def claim_row(srcdir: Path, claim_id: str):
@@ -36,29 +54,81 @@ def claim_row(srcdir: Path, claim_id: str):
     return match.iloc[0]
 
 
-def claim_box(row, result: ledger.CheckResult | None) -> nodes.admonition:
+def context_paragraph(context: str, quote: str) -> nodes.paragraph:
+    """The article's sentence with the rated words marked."""
+    before, _, after = context.partition(quote)
+    marked = f'{html.escape(before)}<mark class="claim-quote">{html.escape(quote)}</mark>{html.escape(after)}'
+    paragraph = nodes.paragraph(classes=["claim-context"])
+    paragraph += nodes.Text("The article: ")
+    paragraph += nodes.raw("", f"“{marked}”", format="html")
+    return paragraph
+
+
+def number_lines(template: str, result: ledger.CheckResult | None) -> list[str]:
+    """The ledger's ``numbers`` column as lines, filled from the check's numbers."""
+    if not template.strip():
+        return []
+    filled = fill(template, result.numbers) if result is not None else template
+    return [line.strip() for line in filled.split(NUMBERS_SEPARATOR.strip()) if line.strip()]
+
+
+def sensitivity_text(sensitivity: ledger.Sensitivity) -> str:
+    """One assumption's effect on the verdict, in words."""
+    label = ledger.verdict_label
+    unit = sensitivity.unit
+    low, high = rounded(sensitivity.low, unit), rounded(sensitivity.high, unit)
+    shown_unit = "" if unit in ("", "fraction") else f" {unit}"
+    text = (
+        f"Depends on an assumption, {sensitivity.parameter} (plausible range {low} to {high}{shown_unit}): "
+        f"{label(sensitivity.verdict_at_low)} at the low end, {label(sensitivity.verdict_at_high)} at the high end."
+    )
+    breakeven = sensitivity.breakeven
+    if breakeven is None:
+        return text + " No value searched, far beyond the range, changes the verdict."
+    where = "" if breakeven.inside else ", outside the range"
+    return text + (
+        f" The verdict changes at about {rounded(breakeven.value, unit)}{where}: "
+        f"{label(breakeven.below)} below, {label(breakeven.above)} above."
+    )
+
+
+def relative_uri(from_docname: str, to_docname: str, anchor: str = "") -> str:
+    """The link from one page to another (and an anchor on it), relative to the first page."""
+    target = posixpath.relpath(f"{to_docname}.html", posixpath.dirname(from_docname) or ".")
+    return f"{target}#{anchor}" if anchor else target
+
+
+def claim_box(row, result: ledger.CheckResult | None, docname: str) -> nodes.admonition:
     """The doctree of one claim box (see the module's docstring)."""
     verdict = row["verdict"]
     box = nodes.admonition(classes=["claim", f"claim-{verdict}"], ids=[f"claim-{row['id']}"])
     title = nodes.title()
-    title += nodes.Text("The article: ")
-    title += nodes.inline(text=f"“{row['quote']}”", classes=["claim-quote"])
+    title += nodes.inline(text=f"Verdict: {ledger.verdict_label(verdict)}", classes=["claim-verdict"])
     box += title
-    paragraph = nodes.paragraph()
-    paragraph += nodes.strong(text=f"Verdict: {ledger.verdict_label(verdict)}.", classes=["claim-verdict"])
-    paragraph += nodes.Text(" ")
+    box += context_paragraph(row["context"] or row["quote"], row["quote"])
     if verdict == ledger.PENDING:
-        body = "This claim is examined in a later version of the book."
-    else:
-        body = ledger.conclusion_text(row, result)
-    paragraph += nodes.inline(text=body, classes=["claim-conclusion"])
+        box += nodes.paragraph(
+            text="This claim is examined in a later version of the book.", classes=["claim-conclusion"]
+        )
+        return box
+    box += nodes.paragraph(text=ledger.conclusion_text(row, result), classes=["claim-conclusion"])
+    lines = number_lines(row["numbers"], result)
+    if lines:
+        listing = nodes.bullet_list(classes=["claim-numbers"])
+        for line in lines:
+            listing += nodes.list_item("", nodes.paragraph(text=line))
+        box += listing
+    for sensitivity in result.sensitivity if result is not None else ():
+        box += nodes.paragraph(text=sensitivity_text(sensitivity), classes=["claim-sensitivity"])
+    meta = nodes.paragraph(classes=["claim-meta"])
+    meta += nodes.Text(f"Evidence weighed up to {row['as_of']:%-d %B %Y}. ")
     if row["check"]:
-        check = nodes.inline(classes=["claim-check"])
-        check += nodes.Text(" Check: ")
-        check += nodes.literal(text=row["check"])
-        check += nodes.Text(".")
-        paragraph += check
-    box += paragraph
+        href = relative_uri(docname, METHODS_PAGE, ledger.rule_anchor(row["check"]))
+        meta += nodes.reference("", "How this is judged", refuri=href, classes=["claim-rule"])
+        meta += nodes.Text(".")
+    else:
+        meta += nodes.Text("An opinion: its reasoning is discussed, not rated.")
+    box += meta
     return box
 
 
@@ -78,7 +148,7 @@ class ClaimDirective(SphinxDirective):
                 "a claim box stands on the page that judges it"
             )
         result = getattr(self.env, "distillbook_ledger", {}).get(claim_id)
-        box = claim_box(row, result)
+        box = claim_box(row, result, self.env.docname)
         self.state.document.note_explicit_target(box)
         return [box]
 
