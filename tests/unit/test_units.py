@@ -30,3 +30,17 @@ def test_log_grid_and_decades():
     assert units.decades([3, 450]) == [1, 10, 100, 1000]
     with pytest.raises(ValueError):
         units.log_grid(0, 10, 3)
+
+
+def test_throughput_is_the_least_of_the_request_and_token_limits():
+    # Tier 1 for Sonnet: 50 requests and 30,000 input tokens a minute; 20,000 tokens a request
+    assert units.throughput(50, 30_000, 20_000) == 1.5  # 30,000 / 20,000: the token limit binds
+    assert units.throughput(50, 30_000, 500) == 50  # 30,000 / 500 = 60 > 50: the request limit binds
+    # the point where the token limit starts to bind: 30,000 / 50 = 600 input tokens a request
+    assert units.throughput(50, 30_000, 599) == 50 and units.throughput(50, 30_000, 601) < 50
+    # cache reads do not count: with 90% of the input cached, 2,000 tokens count of 20,000
+    assert units.throughput(50, 30_000, 20_000, cached_share=0.9) == pytest.approx(15)
+    assert units.throughput(50, None, 20_000) == 50  # no token limit given
+    assert units.throughput(1_000, None, 0, output_tokens_per_minute=8_000, output_tokens_per_request=1_000) == 8
+    with pytest.raises(ValueError):
+        units.throughput(50, 30_000, 20_000, cached_share=1.5)

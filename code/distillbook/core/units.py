@@ -25,6 +25,33 @@ def per_day(volume: float, days: float) -> float:
     return volume / days
 
 
+def throughput(
+    requests_per_minute: float,
+    input_tokens_per_minute: float | None = None,
+    input_tokens_per_request: float = 0.0,
+    cached_share: float = 0.0,
+    output_tokens_per_minute: float | None = None,
+    output_tokens_per_request: float = 0.0,
+) -> float:
+    """Requests a minute one account can send under its rate limits: the least of the request
+    limit and what the token limits allow (requests / minute).
+
+    ``input_tokens_per_minute`` limits the input tokens that count toward it: the request's input
+    tokens less the ``cached_share`` (fraction, 0-1) read from the prompt cache, which on current
+    models does not count. A limit given as None does not bind."""
+    if requests_per_minute <= 0:
+        raise ValueError("a request limit must be positive")
+    if not 0 <= cached_share <= 1:
+        raise ValueError("the cached share is a fraction between 0 and 1")
+    allowed = [float(requests_per_minute)]
+    counted_input = input_tokens_per_request * (1 - cached_share)
+    if input_tokens_per_minute is not None and counted_input > 0:
+        allowed.append(input_tokens_per_minute / counted_input)
+    if output_tokens_per_minute is not None and output_tokens_per_request > 0:
+        allowed.append(output_tokens_per_minute / output_tokens_per_request)
+    return min(allowed)
+
+
 def runs_bought(volume: float, per_run: float) -> float:
     """How many full runs ``volume`` exchanges pay for at ``per_run`` exchanges a run (runs, a
     fraction: what the volume buys)."""
