@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from conftest import ROOT
 
 #: Pages whose review is done; a page is added when its revision and review land.
