@@ -219,6 +219,15 @@ def load_table(name: str, descriptor_path: Path = paths.DATAPACKAGE) -> pd.DataF
     )
 
 
+def listed_tables(descriptor_path: Path = paths.DATAPACKAGE) -> list[str]:
+    """The names of the tables the descriptor lists, read without validating the package: what a
+    fingerprint needs (the build's gate validates; :func:`table_names` validates first)."""
+    try:
+        return [res["name"] for res in json.loads(descriptor_path.read_text(encoding="utf-8"))["resources"]]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise DataError(f"{descriptor_path.name}: cannot list its tables ({type(exc).__name__}: {exc})") from None
+
+
 def table_file(name: str, descriptor_path: Path = paths.DATAPACKAGE) -> Path:
     """The CSV file behind a table name."""
     for res in json.loads(descriptor_path.read_text(encoding="utf-8"))["resources"]:

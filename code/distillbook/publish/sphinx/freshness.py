@@ -65,7 +65,7 @@ def execution_inputs(root: Path, source_path: Path, text: str | None = None) -> 
     text = source_path.read_text(encoding="utf-8") if text is None else text
     descriptor = root / "data" / "datapackage.json"
     declared = pages.declared_reads(source_path)
-    names = data.table_names(descriptor) if declared == [pages.EVERY_TABLE] else declared
+    names = data.listed_tables(descriptor) if declared == [pages.EVERY_TABLE] else declared
     tables = [data.table_file(name, descriptor) for name in names]
     code = sorted({*core_files(root), *imports.files(page_modules(root, text), package_dir(root))})
     return [descriptor, *tables, *code, root / "requirements.txt"]
