@@ -101,6 +101,13 @@ def _late_dates(descriptor: dict, base: Path, latest: dt.date) -> list[str]:
 _VALID: set[str] = set()
 
 
+def known_valid() -> set[str]:
+    """The keys of the tables found valid in this process (:data:`_VALID`). A key is a digest of
+    what the table's validity depends on, so the set may be carried into a fresh import of this
+    module: the build's warm workers import the package afresh for each page and keep it."""
+    return _VALID
+
+
 def _resource_key(descriptor: dict, resource: dict, base: Path) -> str:
     """What one table's validity depends on: its schema, its file's bytes, and the files of the
     tables its foreign keys point to."""
