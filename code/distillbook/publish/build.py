@@ -75,12 +75,13 @@ def publish(built: Path, site: Path) -> None:
 # -------------------------------------------------------------------------------------------------
 #
 # Jupyter Book executes pages one after another, each in a new kernel (a process start and the
-# imports of pandas, Altair and the rest before any work). Before the build, pages whose results
-# are not in the execution cache are executed here, in warm workers (one per core) that import
-# those once (:mod:`distillbook.publish.warm`), and stored in the same cache, keyed exactly as
-# myst-nb keys them (the page's code cells, including the fingerprint cell the book's extension
-# adds). The build then finds them there. A page that fails here is left to the build, which
-# executes it in a kernel and reports the error.
+# imports of pandas, Altair and the rest before any work). When the build is about to read pages
+# (the book's extension calls :func:`preexecute` with them), those whose results are not in the
+# execution cache are executed in warm workers (one per core) that import those once
+# (:mod:`distillbook.publish.warm`), and stored in the same cache, keyed exactly as myst-nb keys
+# them (the page's code cells, including the fingerprint cell the book's extension adds). The
+# build then finds them there. A page that fails here is left to the build, which executes it in
+# a kernel and reports the error.
 
 
 def page_notebook(root: Path, page: Path):
@@ -94,10 +95,11 @@ def page_notebook(root: Path, page: Path):
     return read_myst_markdown_notebook(text, config=MdParserConfig(), add_source_map=True, path=str(page))
 
 
-def pages_to_execute(root: Path, cache) -> tuple[list[tuple[str, object]], int]:
-    """The executable pages missing from the cache (page, notebook), and how many are cached."""
+def pages_to_execute(root: Path, cache, only: list[Path] | None = None) -> tuple[list[tuple[str, object]], int]:
+    """The executable pages (of ``only``, else of the book) missing from the cache, as (page,
+    notebook), and how many are cached."""
     todo, cached = [], 0
-    for page in pages.book_pages(root):
+    for page in pages.book_pages(root) if only is None else only:
         if not pages.is_notebook(page.read_text(encoding="utf-8")):
             continue
         notebook = page_notebook(root, page)
@@ -132,20 +134,29 @@ def merge_outputs(notebook, reply: dict) -> None:
     notebook.metadata["language_info"] = from_dict(reply["language_info"])
 
 
-def preexecute(root: Path, jobs: int = 2, timeout: int = 120, env: dict[str, str] | None = None) -> tuple[int, int]:
+def preexecute(
+    root: Path,
+    jobs: int = 2,
+    timeout: int = 120,
+    env: dict[str, str] | None = None,
+    only: list[Path] | None = None,
+    cache_path: str | None = None,
+) -> tuple[int, int]:
     """Execute, in ``jobs`` warm workers, every executable page missing from the cache; return
     (pages executed, pages already cached). A page that fails here for any reason (an error in a
     cell, a worker that dies) is left to the build, which executes it again in a kernel and
     reports the error; the other pages are unaffected. Longest pages (by their last execution
-    time, else their size) go first, so that the workers finish together."""
+    time, else their size) go first, so that the workers finish together. ``only`` limits it to
+    some pages (the build passes those it is about to read); ``cache_path`` is the cache's folder
+    (default: the work folder's)."""
     import nbformat
     from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
 
     from distillbook.publish.warm import Failure, WarmPool
 
-    cache = get_cache(str(work_dir(root) / "_build" / ".jupyter_cache"))
-    todo, cached = pages_to_execute(root, cache)
+    cache = get_cache(cache_path or str(work_dir(root) / "_build" / ".jupyter_cache"))
+    todo, cached = pages_to_execute(root, cache, only)
     if not todo:
         return 0, cached
     before = previous_seconds(cache)
@@ -197,13 +208,12 @@ def build_environment(root: Path) -> dict[str, str]:
 def build(root: Path = paths.ROOT, extra: list[str] | None = None, jobs: int | None = None) -> int:
     """Build the book; return Jupyter Book's exit code. On failure ``_build/html`` is removed.
 
-    ``jobs`` processes pre-execute the pages (default: ``BOOK_JOBS`` or the number of cores; 1
-    leaves all execution to Jupyter Book)."""
+    ``jobs`` warm workers pre-execute the pages the build reads (default: ``BOOK_JOBS`` or the
+    number of cores; 1 leaves all execution to Jupyter Book): the book's extension starts them
+    (:mod:`distillbook.publish.sphinx.execution`)."""
     env = build_environment(root)
-    jobs = jobs or int(os.environ.get("BOOK_JOBS", os.cpu_count() or 1))
-    if jobs > 1:
-        ran, cached = preexecute(root, jobs, env=env)
-        print(f"pre-executed {ran} page(s) in {jobs} warm worker(s); {cached} already cached", flush=True)
+    if jobs:
+        env["BOOK_JOBS"] = str(jobs)
     result = subprocess.run(jupyter_book_command(root, extra), cwd=root, env=env)
     site = site_dir(root)
     if result.returncode != 0:

@@ -516,12 +516,16 @@ class WarmPool:
                     yield Failure(job["page"], "TimeoutError: the worker executing it stopped answering")
 
 
-def _main(argv: list[str]) -> int:
+def _main(argv: list[str]) -> None:
     inbox = Connection(int(argv[0]), writable=False)
     outbox = Connection(int(argv[1]), readable=False)
     serve(inbox, outbox)
-    return 0
+    # Every reply is sent: leave without tearing down thousands of modules one by one (a second
+    # or more that the build would wait for).
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":
-    sys.exit(_main(sys.argv[1:]))
+    _main(sys.argv[1:])

@@ -3,6 +3,7 @@ module per concern:
 
 * :mod:`.gate`: before any page executes, validate ``data/`` and run the claims ledger;
 * :mod:`.freshness`: fingerprints that keep executed results and read pages from going stale;
+* :mod:`.execution`: the pages about to be read are pre-executed in warm workers;
 * :mod:`.claims`: the ``{claim}`` directive (claim boxes from the ledger), their permalinks, and
   the ``{article}`` role for the article's verbatim words;
 * :mod:`.assets`: the site's scripts, styles and templates, and nothing published by accident;
@@ -14,7 +15,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from distillbook.core import data, paths
-from distillbook.publish.sphinx import assets, citing, claims, freshness, gate
+from distillbook.publish.sphinx import assets, citing, claims, execution, freshness, gate
 
 
 def extension_files() -> list:
@@ -42,6 +43,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", assets.write_static_assets)
     app.connect("source-read", freshness.add_fingerprint)
     app.connect("env-get-outdated", freshness.outdated_pages)
+    app.connect("env-before-read-docs", execution.preexecute_read_pages)
     app.connect("env-purge-doc", freshness.forget_page)
     app.connect("env-get-updated", freshness.rewrite_every_page)
     app.connect("env-merge-info", freshness.merge_fingerprints)
