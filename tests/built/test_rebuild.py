@@ -1,4 +1,5 @@
-"""End to end, in a private copy of the book: a data edit reaches every dependent number on the
+"""End to end, in a private copy of the book: a rebuild with nothing changed does no work; a new
+page title reaches every page's sidebar; a data edit reaches every dependent number on the
 next build (no clean) and re-executes only the pages that declare the edited table; an edit to
 the publishing code re-executes nothing; a claim box follows its check's inputs (a table only the
 check reads, then the check function) on the chapter page and the verdict page; a bad edit stops
@@ -16,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, SITE, set_cell
-from distillbook.core import dates
+from distillbook.core import dates, pages
 from distillbook.publish.build import copy_book
 
 
@@ -61,11 +62,38 @@ def executed_pages(log: str) -> set[str]:
     return {path.split("/book/")[-1] for path in re.findall(r"(/\S+)\.md: (?:Executing notebook|pre-executed)", log)}
 
 
+def written(book: Path) -> dict[str, int]:
+    """Every file of the build's output and of the published site, with its modification time;
+    left out: the theme's pygments.css, which the theme writes again at the end of every build."""
+    folders = [book / "_build" / "work" / "_build" / "html", book / "_build" / "html"]
+    return {
+        str(p): p.stat().st_mtime_ns
+        for folder in folders
+        for p in folder.rglob("*")
+        if p.is_file() and p.name != "pygments.css"
+    }
+
+
+def sidebar(site: Path, docname: str) -> list[str]:
+    """The page titles in a page's navigation sidebar."""
+    soup = BeautifulSoup((site / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+    return [a.get_text(" ", strip=True) for a in soup.select("nav.bd-docs-nav a")]
+
+
 def claim_box_text(site: Path, docname: str, claim_id: str) -> str:
     """The text of a claim's box on a page (its conclusion), or of its row on the verdict page."""
     soup = BeautifulSoup((site / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
     box = soup.find(id=f"claim-{claim_id}") or soup.find(id=f"verdict-{claim_id}").find_parent("tr")
     return " ".join(box.get_text(" ").split())
+
+
+def independent_sources(site: Path) -> int:
+    """The count of independent sources the regional-blocking claim's box shows."""
+    found = re.search(
+        r"Independent sources naming it as a reason for proxies: (\d+)", claim_box_text(site, CLAIM_PAGE, CLAIM)
+    )
+    assert found, claim_box_text(site, CLAIM_PAGE, CLAIM)
+    return int(found.group(1))
 
 
 #: A claim whose check reads a table its page does not read: the proxies page shows the
@@ -93,6 +121,30 @@ def test_data_edits_reach_the_pages_and_bad_edits_leave_no_site(tmp_path):
     index = (book / "_build" / "html" / "index.html").read_text(encoding="utf-8")
     assert "150,000" in shown_numbers(index) and "16,550,000" in shown_numbers(index)
 
+    # a rebuild with nothing changed does no work: it executes nothing, runs no check again and
+    # writes no page (Sphinx's output and the published site keep every file as it was)
+    before = written(book)
+    noop = build(book)
+    log = noop.stdout + noop.stderr
+    assert noop.returncode == 0, log[-3000:]
+    assert executed_pages(log) == set()
+    assert "gate inputs unchanged" in log
+    assert "no targets are out of date" in log
+    assert written(book) == before
+
+    # a page's new title reaches the sidebar of every other page; only that page is read again
+    glossary = book / "appendices" / "glossary.md"
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8").replace("# Glossary\n", "# Glossary of terms\n", 1), encoding="utf-8"
+    )
+    renamed = build(book)
+    log = renamed.stdout + renamed.stderr
+    assert renamed.returncode == 0, log[-3000:]
+    assert "1 added, 0 changed" in log or "0 added, 1 changed" in log, log[-3000:]
+    site = book / "_build" / "html"
+    for docname in ("index", "chapters/counting", "appendices/references"):
+        assert "Glossary of terms" in sidebar(site, docname), docname
+
     # an edit that keeps every verdict valid: MiniMax 13,000,000 -> 13,100,000
     set_cell(book / "data" / "shared" / "allegation.csv", "exchanges-minimax", "value", "13100000")
     second = build(book)
@@ -104,9 +156,15 @@ def test_data_edits_reach_the_pages_and_bad_edits_leave_no_site(tmp_path):
     assert "16,650,000" in numbers  # 150,000 + 3,400,000 + 13,100,000
     assert f"{13_100_000 / 16_650_000:.1%}" in numbers  # MiniMax's share, recomputed
     assert f"{16_650_000 / 24_000:,.0f}" in numbers  # exchanges per account (694)
-    ran = executed_pages(log)
-    assert "index" in ran  # it reads allegation.csv
-    assert "appendices/data" not in ran  # it reads only sources.csv
+    # exactly the pages that declare the table (or every table) executed again, in warm workers
+    declaring = {
+        pages.docname(page, book)
+        for page in pages.book_pages(book)
+        if pages.is_notebook(page.read_text(encoding="utf-8"))
+        and {"shared/allegation", pages.EVERY_TABLE} & set(pages.declared_reads(page))
+    }
+    assert "index" in declaring and "appendices/data" not in declaring  # it reads only sources.csv
+    assert executed_pages(log) == declaring
     assert "Executing notebook" not in log  # the build found them cached
 
     # an edit to the publishing code re-executes no page (the pages are read and written again)
@@ -117,17 +175,18 @@ def test_data_edits_reach_the_pages_and_bad_edits_leave_no_site(tmp_path):
     assert executed_pages(third.stdout + third.stderr) == set()
 
     # a claim box follows a table only its check reads: one more independent source counted for
-    # the regional-blocking claim (1 -> 2 independent sources), on the chapter and on the verdict page
+    # the regional-blocking claim (1 -> 2 independent sources) in its box on the chapter page (the
+    # verdict page's row shows the verdict and conclusion, which hold no figure)
     site = book / "_build" / "html"
-    assert "1 independent" in claim_box_text(site, CLAIM_PAGE, CLAIM)
-    assert "1 independent" in claim_box_text(site, "chapters/verdict", CLAIM)
+    assert independent_sources(site) == 1
+    assert "accurate" in claim_box_text(site, "chapters/verdict", CLAIM)
     evidence = book / "data" / "proxies" / "evidence.csv"
     evidence.write_text(evidence.read_text(encoding="utf-8") + EXTRA_EVIDENCE, encoding="utf-8")
     fourth = build(book)
     assert fourth.returncode == 0, (fourth.stdout + fourth.stderr)[-3000:]
     assert "chapters/proxies" not in executed_pages(fourth.stdout + fourth.stderr)  # read again, not executed
-    assert "2 independent" in claim_box_text(site, CLAIM_PAGE, CLAIM)
-    assert "2 independent" in claim_box_text(site, "chapters/verdict", CLAIM)
+    assert independent_sources(site) == 2
+    assert "accurate" in claim_box_text(site, "chapters/verdict", CLAIM)
 
     # ... and its check function: the check now counts every independent source three times
     module = book / "code" / "distillbook" / "chapters" / "proxies" / "__init__.py"
@@ -141,8 +200,8 @@ def test_data_edits_reach_the_pages_and_bad_edits_leave_no_site(tmp_path):
     module.write_text(edited, encoding="utf-8")
     fifth = build(book)
     assert fifth.returncode == 0, (fifth.stdout + fifth.stderr)[-3000:]
-    assert "6 independent" in claim_box_text(site, CLAIM_PAGE, CLAIM)
-    assert "6 independent" in claim_box_text(site, "chapters/verdict", CLAIM)
+    assert independent_sources(site) == 6
+    assert "accurate" in claim_box_text(site, "chapters/verdict", CLAIM)
     module.write_text(source, encoding="utf-8")
 
     # an edit that breaks a verdict: DeepSeek 150,000 -> 160,000 makes the article's "about

@@ -17,7 +17,6 @@ import hashlib
 import json
 from pathlib import Path
 
-import frictionless
 import pandas as pd
 
 from distillbook.core import dates, paths
@@ -124,6 +123,8 @@ def _frictionless_problems(descriptor_path: Path, descriptor: dict) -> list[str]
     """Frictionless's findings, one line each: the whole package on a first validation, then only
     the tables whose key (:func:`_resource_key`) changed, each validated in the package's context
     so that its foreign keys are checked against the current tables."""
+    import frictionless  # here, not at the top: only validation needs it, and it is slow to import
+
     base = descriptor_path.parent
     keys = {res["name"]: _resource_key(descriptor, res, base) for res in descriptor.get("resources", [])}
     changed = [name for name, key in keys.items() if key not in _VALID]
@@ -226,21 +227,38 @@ def load_table(name: str, descriptor_path: Path = paths.DATAPACKAGE) -> pd.DataF
     )
 
 
-def listed_tables(descriptor_path: Path = paths.DATAPACKAGE) -> list[str]:
-    """The names of the tables the descriptor lists, read without validating the package: what a
-    fingerprint needs (the build's gate validates; :func:`table_names` validates first)."""
+@functools.lru_cache(maxsize=8)
+def _listing(descriptor_path: Path, stamp: tuple[int, int]) -> dict[str, str]:
+    """Table name -> CSV path (relative to ``data/``) as the descriptor lists them, unvalidated;
+    read once per version of the descriptor (``stamp``: its modification time and size)."""
     try:
-        return [res["name"] for res in json.loads(descriptor_path.read_text(encoding="utf-8"))["resources"]]
+        return {
+            res["name"]: res["path"] for res in json.loads(descriptor_path.read_text(encoding="utf-8"))["resources"]
+        }
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise DataError(f"{descriptor_path.name}: cannot list its tables ({type(exc).__name__}: {exc})") from None
 
 
+def _listed(descriptor_path: Path) -> dict[str, str]:
+    try:
+        stat = descriptor_path.stat()
+    except OSError as exc:
+        raise DataError(f"{descriptor_path}: the data package descriptor is missing") from exc
+    return _listing(descriptor_path, (stat.st_mtime_ns, stat.st_size))
+
+
+def listed_tables(descriptor_path: Path = paths.DATAPACKAGE) -> list[str]:
+    """The names of the tables the descriptor lists, read without validating the package: what a
+    fingerprint needs (the build's gate validates; :func:`table_names` validates first)."""
+    return list(_listed(descriptor_path))
+
+
 def table_file(name: str, descriptor_path: Path = paths.DATAPACKAGE) -> Path:
     """The CSV file behind a table name."""
-    for res in json.loads(descriptor_path.read_text(encoding="utf-8"))["resources"]:
-        if res["name"] == name:
-            return descriptor_path.parent / res["path"]
-    raise DataError(f"data/datapackage.json: no table named {name!r}")
+    listing = _listed(descriptor_path)
+    if name not in listing:
+        raise DataError(f"data/datapackage.json: no table named {name!r}")
+    return descriptor_path.parent / listing[name]
 
 
 def prose_fields(descriptor_path: Path = paths.DATAPACKAGE) -> dict[str, list[str]]:

@@ -3,9 +3,10 @@
 It runs Jupyter Book 1 with warnings as errors into a work folder that keeps Sphinx's and
 jupyter-cache's state between builds, then publishes the result to ``_build/html`` by swapping
 folders. A failed build removes ``_build/html`` so that nothing stale or half-built can be
-published. Where Chromium is installed (:func:`distillbook.publish.pdf.available`), each chapter's PDF is
-printed into the built site before it is published (only chapters whose page changed), so the
-PDF links the pages carry are never dead.
+published; a build whose output equals the published site leaves it untouched. Where Chromium is
+installed (:func:`distillbook.publish.pdf.available`), each chapter's PDF is printed into the built
+site before it is published (only chapters whose page changed), so the PDF links the pages carry
+are never dead.
 """
 
 from __future__ import annotations
@@ -54,9 +55,43 @@ def jupyter_book_command(root: Path, extra: list[str] | None = None) -> list[str
     ]
 
 
-def publish(built: Path, site: Path) -> None:
+#: What the build leaves in its output that is not part of the site.
+NOT_PUBLISHED = ("reports", ".buildinfo")
+
+
+def site_files(folder: Path, leave_out: tuple[str, ...] = ()) -> dict[str, Path]:
+    """The files under ``folder`` by relative path (POSIX), leaving out top-level names."""
+    return {
+        path.relative_to(folder).as_posix(): path
+        for path in folder.rglob("*")
+        if path.is_file() and path.relative_to(folder).parts[0] not in leave_out
+    }
+
+
+def same_site(built: Path, site: Path) -> bool:
+    """True when ``site`` already holds exactly what publishing ``built`` would put there: the
+    same files, each with the same size and either the same modification time (a copy keeps it)
+    or the same bytes."""
+    if not site.is_dir():
+        return False
+    ours, theirs = site_files(built, NOT_PUBLISHED), site_files(site)
+    if ours.keys() != theirs.keys():
+        return False
+    for name, path in ours.items():
+        mine, other = path.stat(), theirs[name].stat()
+        if mine.st_size != other.st_size:
+            return False
+        if mine.st_mtime_ns != other.st_mtime_ns and path.read_bytes() != theirs[name].read_bytes():
+            return False
+    return True
+
+
+def publish(built: Path, site: Path) -> bool:
     """Replace ``site`` with a copy of ``built`` (copy, then rename: the swap is atomic enough
-    that a reader never sees a mix of two builds)."""
+    that a reader never sees a mix of two builds); nothing when ``site`` already holds the same
+    files. Returns whether the site was replaced."""
+    if same_site(built, site):
+        return False
     staging = site.with_name(site.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
     shutil.copytree(built, staging)
@@ -68,6 +103,7 @@ def publish(built: Path, site: Path) -> None:
         site.rename(old)
     staging.rename(site)
     shutil.rmtree(old, ignore_errors=True)
+    return True
 
 
 # -------------------------------------------------------------------------------------------------
@@ -235,6 +271,6 @@ def build(root: Path = paths.ROOT, extra: list[str] | None = None, jobs: int | N
     else:  # the pages link no PDF: publish none (an earlier build's would be stale)
         shutil.rmtree(built / pdf.cite.PDF_DIR, ignore_errors=True)
         (work_dir(root) / "pdf-manifest.json").unlink(missing_ok=True)
-    publish(built, site)
-    print(f"\nbuilt: {site.relative_to(root)}")
+    replaced = publish(built, site)
+    print(f"\nbuilt: {site.relative_to(root)}" + ("" if replaced else " (unchanged)"))
     return 0

@@ -64,18 +64,21 @@ def write_static_assets(app: Sphinx) -> None:
     rebuild, so two builds of the same sources give the same bytes."""
     if app.builder.format != "html":
         return
-    import vl_convert as vlc
     from myst_nb.sphinx_ext import add_global_html_resources
-
-    from distillbook.core.charts import VEGA_LITE
 
     vendor = Path(app.outdir) / "_static" / "vendor"
     vendor.mkdir(parents=True, exist_ok=True)
     bundle = vendor / "vega-bundle.js"
-    if not bundle.exists():
+    if not bundle.exists():  # vl-convert and Altair are imported only to make it
+        import vl_convert as vlc
+
+        from distillbook.core.charts import VEGA_LITE
+
         bundle.write_text(vlc.javascript_bundle(vl_version=VEGA_LITE), encoding="utf-8")
     for asset in paths.ASSETS_DIR.iterdir():
-        shutil.copyfile(asset, vendor / asset.name)
+        target = vendor / asset.name
+        if not target.exists() or target.read_bytes() != asset.read_bytes():  # a rebuild writes no file it need not
+            shutil.copyfile(asset, target)
     add_global_html_resources(app, None)
 
 

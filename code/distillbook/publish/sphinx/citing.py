@@ -146,6 +146,7 @@ def write_cite_files(app: Sphinx, env) -> None:
     for old in folder.iterdir():
         if old not in files:  # a chapter no longer in the book
             old.unlink()
+    files[outdir / "sitemap.xml"] = cite.sitemap(meta, docnames)
     for path, text in files.items():
-        path.write_text(text, encoding="utf-8")
-    (outdir / "sitemap.xml").write_text(cite.sitemap(meta, docnames), encoding="utf-8")
+        if not path.exists() or path.read_text(encoding="utf-8") != text:  # a rebuild writes no file it need not
+            path.write_text(text, encoding="utf-8")
