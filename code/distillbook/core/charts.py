@@ -123,7 +123,9 @@ def data_table(frame: pd.DataFrame, caption: str) -> str:
 class BookChart:
     """A chart ready to glue: static SVG, its data table and, if interactive, its live spec.
 
-    Its id derives from the glue key (never from a random number), so builds are reproducible."""
+    It is drawn once, when it is made (the page's own work); glue and the cell's displayed value
+    show that drawing rather than drawing it again. Its id derives from the glue key (never from a
+    random number), so builds are reproducible."""
 
     def __init__(self, key: str, chart: alt.TopLevelMixin, data: pd.DataFrame, interactive: bool | None = None):
         self.key = key
@@ -131,8 +133,12 @@ class BookChart:
         self.data = data
         has_params = bool(self.spec.get("params"))
         self.interactive = has_params if interactive is None else interactive
+        self.html = self._draw()
 
     def _repr_html_(self) -> str:
+        return self.html
+
+    def _draw(self) -> str:
         chart_id = f"chart-{self.key}"
         svg = static_svg(self.spec, self.key)
         table = data_table(self.data, f"Data for the chart: {self.spec['description']}")
