@@ -16,10 +16,12 @@ import functools
 import hashlib
 import json
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from distillbook.core import dates, paths
+
+if TYPE_CHECKING:  # imported where tables are read: fingerprints and table lists need no pandas
+    import pandas as pd
 
 
 class DataError(Exception):
@@ -83,6 +85,8 @@ def _late_dates(descriptor: dict, base: Path, latest: dt.date) -> list[str]:
         fields = _date_fields(res)
         if not fields:
             continue
+        import pandas as pd
+
         frame = pd.read_csv(base / res["path"], dtype=str, keep_default_na=False)
         for field in fields:
             for i, text in enumerate(frame.get(field, [])):
@@ -198,6 +202,8 @@ def table_names(descriptor_path: Path = paths.DATAPACKAGE) -> list[str]:
 
 def _typed(frame: pd.DataFrame, fields: list[dict]) -> pd.DataFrame:
     """Convert the CSV's strings to the schema's types (numbers as float, NaN when empty)."""
+    import pandas as pd
+
     for field in fields:
         name, kind = field["name"], field.get("type", "string")
         if kind == "number":
@@ -215,6 +221,8 @@ def load_table(name: str, descriptor_path: Path = paths.DATAPACKAGE) -> pd.DataF
     """One validated table of the data package, typed by its schema.
 
     Strings stay strings (empty cells are ``""``); numbers are floats; dates are timestamps."""
+    import pandas as pd
+
     desc = descriptor(descriptor_path)
     for res in desc["resources"]:
         if res["name"] == name:

@@ -41,6 +41,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", citing.resolve_book_settings)
     app.connect("builder-inited", gate.gate, priority=100)
     app.connect("builder-inited", assets.write_static_assets)
+    app.connect("builder-inited", freshness.format_citations_only_when_needed)
     app.connect("source-read", freshness.add_fingerprint)
     app.connect("env-get-outdated", freshness.outdated_pages)
     app.connect("env-purge-doc", freshness.forget_page)

@@ -254,6 +254,38 @@ def start_reading(app: Sphinx, env, docnames) -> None:
     env.distillbook_read_now = set(docnames)
 
 
+def bibliography_digest(app: Sphinx) -> str:
+    digest = hashlib.sha256()
+    for bibfile in app.config.bibtex_bibfiles:
+        path = Path(app.srcdir) / bibfile
+        digest.update(path.read_bytes() if path.exists() else b"<missing>")
+    return digest.hexdigest()
+
+
+def format_citations_only_when_needed(app: Sphinx) -> None:
+    """sphinxcontrib-bibtex formats every entry of the bibliography again at each build
+    (env-updated), though the result only changes with the pages read or the bibliography: wrap
+    its handler so that a build that read no page and whose bibliography is unchanged keeps the
+    citations the environment holds. Nothing is changed if the handler is not found."""
+    for listener in list(app.events.listeners.get("env-updated", [])):
+        handler = listener.handler
+        if getattr(handler, "__module__", "") != "sphinxcontrib.bibtex" or handler.__name__ != "env_updated":
+            continue
+
+        def guarded(app: Sphinx, env, handler=handler):
+            digest = bibliography_digest(app)
+            if (
+                not getattr(env, "distillbook_read_now", True)
+                and getattr(env, "distillbook_bib_digest", None) == digest
+            ):
+                return []
+            env.distillbook_bib_digest = digest
+            return handler(app, env)
+
+        app.disconnect(listener.id)
+        app.connect("env-updated", guarded, priority=listener.priority)
+
+
 def forget_page(app: Sphinx, env, docname: str) -> None:
     getattr(env, "distillbook_fingerprints", {}).pop(docname, None)
     getattr(env, "distillbook_input_stats", {}).pop(docname, None)
