@@ -63,3 +63,20 @@ def test_log_scale_bars_start_at_the_power_of_ten_below_the_smallest_value():
 def test_log_axis_ticks_are_one_per_order_of_magnitude():
     assert charts.powers_of_ten(100_000, 13_000_000) == [100_000, 1_000_000, 10_000_000, 100_000_000]
     assert charts.powers_of_ten(10, 10) == [10]
+
+
+def test_every_verdict_has_a_colour_pair_that_meets_aa_contrast():
+    from distillbook.core import ledger
+    from distillbook.core.charts import VERDICT_STYLE, contrast_ratio
+
+    assert set(VERDICT_STYLE) == set(ledger.VERDICTS)
+    for verdict, (fill, text) in VERDICT_STYLE.items():
+        assert contrast_ratio(fill, text) >= 4.5, verdict
+    assert len({fill for fill, _ in VERDICT_STYLE.values()}) == len(VERDICT_STYLE)  # six distinct colours
+
+
+def test_contrast_ratio_by_hand():
+    from distillbook.core.charts import contrast_ratio
+
+    assert round(contrast_ratio("#000000", "#ffffff"), 1) == 21.0
+    assert contrast_ratio("#777777", "#777777") == 1.0

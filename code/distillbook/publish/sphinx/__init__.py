@@ -53,4 +53,5 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("claim", claims.ClaimDirective)
     app.add_role("article", claims.article_role)
     app.add_css_file("vendor/book.css")
+    app.add_css_file("vendor/verdicts.css")
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

@@ -67,7 +67,7 @@ def write_static_assets(app: Sphinx) -> None:
     import vl_convert as vlc
     from myst_nb.sphinx_ext import add_global_html_resources
 
-    from distillbook.core.charts import VEGA_LITE
+    from distillbook.core.charts import VEGA_LITE, verdict_css
 
     vendor = Path(app.outdir) / "_static" / "vendor"
     vendor.mkdir(parents=True, exist_ok=True)
@@ -76,6 +76,7 @@ def write_static_assets(app: Sphinx) -> None:
         bundle.write_text(vlc.javascript_bundle(vl_version=VEGA_LITE), encoding="utf-8")
     for asset in paths.ASSETS_DIR.iterdir():
         shutil.copyfile(asset, vendor / asset.name)
+    (vendor / "verdicts.css").write_text(verdict_css(), encoding="utf-8")
     add_global_html_resources(app, None)
 
 
