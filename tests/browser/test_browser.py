@@ -47,7 +47,8 @@ def test_page_is_clean_in_chromium(browser, site_url, docname):
         for i in range(charts.count()):
             chart = charts.nth(i)
             if "book-chart--interactive" in (chart.get_attribute("class") or ""):
-                page.wait_for_selector(f"#{chart.get_attribute('id')}[data-rendered=true]", timeout=10_000)
+                chart.scroll_into_view_if_needed()  # the runtime loads when a live chart comes near
+                page.wait_for_selector(f"#{chart.get_attribute('id')}[data-rendered=true]", timeout=15_000)
             svg = chart.locator(".book-chart-view svg")
             assert svg.count() == 1, f"chart {chart.get_attribute('id')} is not drawn as SVG"
             assert (svg.get_attribute("aria-label") or "").strip(), "chart without an accessible label"

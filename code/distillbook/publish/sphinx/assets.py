@@ -52,9 +52,10 @@ def page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, do
         # container: a list whose children are not list items (axe: aria-required-children,
         # critical). They are list items.
         context["body"] = _THEBE_BODY.sub("", context["body"]).replace('role="doc-biblioentry"', 'role="listitem"')
-    if "book-chart--interactive" in context.get("body", ""):
-        app.add_js_file("vendor/vega-bundle.js", type="module")
-        app.add_js_file("vendor/book-charts.js", type="module")
+    if "book-chart" in context.get("body", ""):
+        # a small classic script, deferred: it loads the Vega runtime itself, and only when a live
+        # chart comes near the screen, so the runtime never delays the page
+        app.add_js_file("vendor/book-charts.js", loading_method="defer")
 
 
 def write_static_assets(app: Sphinx) -> None:
@@ -72,8 +73,10 @@ def write_static_assets(app: Sphinx) -> None:
     vendor = Path(app.outdir) / "_static" / "vendor"
     vendor.mkdir(parents=True, exist_ok=True)
     bundle = vendor / "vega-bundle.js"
-    if not bundle.exists():
-        bundle.write_text(vlc.javascript_bundle(vl_version=VEGA_LITE), encoding="utf-8")
+    if not bundle.exists() or not bundle.read_text(encoding="utf-8")[:20].startswith("(() => {"):
+        # a classic script (its declarations kept local), so that it also loads from disk (file://),
+        # where browsers refuse module scripts; it sets window.vegaEmbed
+        bundle.write_text(f"(() => {{\n{vlc.javascript_bundle(vl_version=VEGA_LITE)}\n}})();\n", encoding="utf-8")
     for asset in paths.ASSETS_DIR.iterdir():
         shutil.copyfile(asset, vendor / asset.name)
     (vendor / "verdicts.css").write_text(verdict_css(), encoding="utf-8")
