@@ -85,8 +85,16 @@ def book_theme() -> alt.theme.ThemeConfig:
         "config": {
             "font": FONT,
             "range": {"category": OKABE_ITO, "ordinal": {"scheme": "cividis"}, "ramp": {"scheme": "cividis"}},
-            "axis": {"labelFontSize": 12, "titleFontSize": 13, "titleFontWeight": "normal", "labelLimit": 260},
-            "legend": {"labelFontSize": 12, "titleFontSize": 12},
+            "axis": {
+                "labelFontSize": 12,
+                "titleFontSize": 13,
+                "titleFontWeight": "normal",
+                "labelLimit": 260,
+                "labelOverlap": "greedy",
+                "labelSeparation": 8,
+                "titlePadding": 8,
+            },
+            "legend": {"labelFontSize": 12, "titleFontSize": 12, "columnPadding": 16, "rowPadding": 4},
             "title": {"fontSize": 15, "anchor": "start", "fontWeight": "normal"},
             "view": {"stroke": None},
             "background": "white",

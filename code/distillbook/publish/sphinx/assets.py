@@ -5,6 +5,7 @@ nothing published that is not part of the book (execution reports, source copies
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from pathlib import Path
@@ -47,6 +48,11 @@ def page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, do
             # in place: these are the builder's own lists, which Sphinx restores after each page
             # and to which add_js_file() below appends
             context[key][:] = [asset for asset in context[key] if _used(asset)]
+    if "body" in context and "pathto" in context:
+        # the book's title above the page, shown on narrow screens where the sidebar is hidden
+        title = html.escape(app.config.html_title or app.config.project)
+        home = html.escape(context["pathto"](app.config.root_doc))
+        context["body"] = f'<p class="book-title-mobile"><a href="{home}">{title}</a></p>\n' + context["body"]
     if "body" in context:
         # docutils marks bibliography entries role="doc-biblioentry" inside a role="list"
         # container: a list whose children are not list items (axe: aria-required-children,
