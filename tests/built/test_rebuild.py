@@ -69,8 +69,10 @@ def claim_box_text(site: Path, docname: str, claim_id: str) -> str:
 
 
 #: A claim whose check reads a table its page does not read: the proxies page shows the
-#: regional-blocking claim, whose check counts rows of proxies/evidence.csv.
+#: regional-blocking claim, whose check counts rows of proxies/evidence.csv. For the test its
+#: conclusion is set to a marker that shows that count.
 CLAIM, CLAIM_PAGE = "proxy-regional-blocking", "chapters/proxies"
+MARKER = "Marker for the staleness test: {independent_rows:d} independent."
 EXTRA_EVIDENCE = (
     "relay-readme-second-mention,regional-restriction,An independent source names the restriction on China again."
     ",false,true,,weishaw2025relay,README_EN.md\n"
@@ -93,8 +95,10 @@ def test_data_edits_reach_the_pages_and_bad_edits_leave_no_site(tmp_path):
     index = (book / "_build" / "html" / "index.html").read_text(encoding="utf-8")
     assert "150,000" in shown_numbers(index) and "16,550,000" in shown_numbers(index)
 
-    # an edit that keeps every verdict valid: MiniMax 13,000,000 -> 13,100,000
+    # an edit that keeps every verdict valid: MiniMax 13,000,000 -> 13,100,000; and a conclusion that
+    # shows a number only the claim's check computes, from a table only the check reads (below)
     set_cell(book / "data" / "shared" / "allegation.csv", "exchanges-minimax", "value", "13100000")
+    set_cell(book / "data" / "ledger" / "claims.csv", CLAIM, "conclusion", MARKER)
     second = build(book)
     log = second.stdout + second.stderr
     assert second.returncode == 0, log[-3000:]
