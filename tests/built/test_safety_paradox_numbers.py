@@ -1,6 +1,7 @@
 """Every number the safety-paradox chapter glues, recomputed from the CSVs (read with the csv
 module, not the package's loader) and compared with what the built page glued. The experiment is
-re-run from the same seed and parameters and must reproduce the glued figures exactly."""
+re-run from the same seed and parameters and must reproduce the glued figures (to the last bits
+of floating point)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,12 @@ def findings():
 
 def number(text: str) -> float:
     return float(text)
+
+
+def same(value: float):
+    """The re-run's value, up to the last bits of floating point (a linear solve's result can
+    differ in them between a threaded and a single-threaded linear-algebra library)."""
+    return pytest.approx(value, rel=1e-9, abs=1e-12)
 
 
 SETTINGS = {
@@ -154,7 +161,7 @@ def test_experiment_settings(values, parameters):
     assert values["exp_runs"] == (high - low + 1) * default["replicates"]
 
 
-def test_experiment_reproduces_the_glued_numbers_exactly(values, parameters):
+def test_experiment_reproduces_the_glued_numbers(values, parameters):
     kwargs = {name: number(row["default"]) for name, row in parameters.items()}
     p = experiment.Params(
         **{name: int(v) if name in experiment.INTEGER_PARAMETERS else v for name, v in kwargs.items()}
@@ -168,22 +175,22 @@ def test_experiment_reproduces_the_glued_numbers_exactly(values, parameters):
     ]
     grid = sorted(results["queries"].unique())
     first, last = mine[mine["queries"] == grid[0]], mine[mine["queries"] == grid[-1]]
-    assert values["exp_skill_first"] == float(first["skill_inside"].mean())
-    assert values["exp_skill_last"] == float(last["skill_inside"].mean())
-    assert values["exp_skill_last_low"] == float(last["skill_inside"].min())
-    assert values["exp_skill_last_high"] == float(last["skill_inside"].max())
+    assert values["exp_skill_first"] == same(float(first["skill_inside"].mean()))
+    assert values["exp_skill_last"] == same(float(last["skill_inside"].mean()))
+    assert values["exp_skill_last_low"] == same(float(last["skill_inside"].min()))
+    assert values["exp_skill_last_high"] == same(float(last["skill_inside"].max()))
     assert values["exp_skill_trend"] == ("rises" if values["exp_skill_last"] > values["exp_skill_first"] else "falls")
     assert values["exp_skill_against_silence"] == ("better than" if values["exp_skill_last"] > 0 else "worse than")
-    assert values["exp_answers_last"] == float(last["answers_inside"].mean())
-    assert values["exp_answers_last_low"] == float(last["answers_inside"].min())
-    assert values["exp_answers_last_high"] == float(last["answers_inside"].max())
+    assert values["exp_answers_last"] == same(float(last["answers_inside"].mean()))
+    assert values["exp_answers_last_low"] == same(float(last["answers_inside"].min()))
+    assert values["exp_answers_last_high"] == same(float(last["answers_inside"].max()))
     at_max = results[(results["refused_topics"] == p.refused_topics) & (results["queries"] == grid[-1])]
     full = at_max[at_max["shared"] == shares[-1]]
-    assert values["exp_answers_full_low"] == float(full["answers_inside"].min())
-    assert values["exp_answers_full_high"] == float(full["answers_inside"].max())
+    assert values["exp_answers_full_low"] == same(float(full["answers_inside"].min()))
+    assert values["exp_answers_full_high"] == same(float(full["answers_inside"].max()))
     means = at_max.groupby("shared")["skill_inside"].mean()
-    assert values["exp_skill_share_high"] == float(means[shares[-1]])
-    assert values["exp_skill_share_low"] == float(means[shares[0]])
+    assert values["exp_skill_share_high"] == same(float(means[shares[-1]]))
+    assert values["exp_skill_share_low"] == same(float(means[shares[0]]))
     assert values["exp_share_low_against_silence"] == ("worse than" if means[shares[0]] < 0 else "better than")
     # where the mean skill score crosses zero, by linear interpolation between neighbouring shares
     pairs = list(means.items())
@@ -192,8 +199,8 @@ def test_experiment_reproduces_the_glued_numbers_exactly(values, parameters):
     )
     assert values["exp_breakeven"] == pytest.approx(crossing)
     assert values["exp_knowledge_inside_max"] == 0.0 == float(results["knowledge_inside"].max())
-    assert values["exp_outside_last"] == float(last["knowledge_outside"].mean())
-    assert values["exp_kept_share"] == float((last["kept"] / last["queries"]).mean())
+    assert values["exp_outside_last"] == same(float(last["knowledge_outside"].mean()))
+    assert values["exp_kept_share"] == same(float((last["kept"] / last["queries"]).mean()))
 
 
 def test_literature_figures(values, findings):
