@@ -29,6 +29,141 @@ def first_releases(releases: pd.DataFrame, labs: pd.DataFrame, cutoff: pd.Timest
     return out
 
 
+def literature_numbers(findings: pd.DataFrame, students: pd.DataFrame) -> dict:
+    """The figures the page cites from the studies (``findings``) and from the table of DeepSeek's
+    distilled students (``students``), as plain values: counts, US dollars, and fractions where a
+    row gives a percent (``value`` or ``comparison`` divided by 100)."""
+    rows = findings.set_index("id")
+    cell = lambda row_id, column: float(rows.loc[row_id, column])  # noqa: E731
+    removal = findings[findings["kind"] == "removal"]
+    costs = removal["cost_usd_max"]
+    return {
+        "qi_examples": int(cell("qi-finetune", "examples")),
+        "qi_cost": cell("qi-finetune", "cost_usd_max"),
+        "badllama_cost": int(cell("badllama", "cost_usd_max")),
+        "lora_cost": int(cell("lora-undo", "cost_usd_max")),
+        "lora_gpus": int(cell("lora-undo", "gpus")),
+        "lora_refusal": cell("lora-undo", "value") / 100,
+        "direction_models": int(cell("refusal-direction", "models_tested")),
+        "removal_studies": int(len(removal)),
+        "removal_cost_max": int(costs.max()),
+        "removal_no_cost": int(costs.isna().sum()),
+        "unicom_models": int(cell("unicom-distilled", "models_tested")),
+        "students": int(len(students)),
+        "students_from_base": int((students["base_kind"] == "base").sum()),
+        "caisi_deepseek": cell("caisi-jailbreak", "value") / 100,
+        "caisi_us": cell("caisi-jailbreak", "comparison") / 100,
+        "cc_hours": int(cell("classifier-redteam", "value")),
+        "cc_refusals": cell("classifier-refusals", "value"),
+        "cc_overhead": cell("classifier-overhead", "value") / 100,
+        "cc_demo_jailbreaks": int(cell("classifier-demo", "value")),
+        "filter_reduction": cell("filtering-cbrn", "value") / 100,
+        "filter_kept": capability_shares(findings)["filtering-cbrn"],
+        "campaign_low": cell("cyber-campaign", "value") / 100,
+        "campaign_high": cell("cyber-campaign", "comparison") / 100,
+    }
+
+
+def safeguard_counts(safeguards: pd.DataFrame) -> dict:
+    """Safeguards against harmful content: listed, trained into the model, running outside it; and
+    measures that protect Anthropic's service instead (counts)."""
+    against_harm = safeguards[safeguards["protects"] == "harmful-content"]
+    return {
+        "total": int(len(against_harm)),
+        "inside": int((against_harm["layer"] == "in-model").sum()),
+        "outside": outside_model_safety_safeguards(safeguards),
+        "service": int((safeguards["protects"] == "service").sum()),
+    }
+
+
+def open_weight_counts(first: pd.DataFrame, releases: pd.DataFrame) -> dict:
+    """Labs checked, of them with a release by the cutoff (:func:`first_releases`), leading US and
+    Chinese labs checked, and releases listed (counts)."""
+    groups = first["group"].value_counts()
+    return {
+        "labs_checked": int(len(first)),
+        "labs_with": int(first["released"].notna().sum()),
+        "frontier": int(groups.get("us-frontier", 0)),
+        "china": int(groups.get("china", 0)),
+        "releases": int(len(releases)),
+    }
+
+
+def search_counts(searches: pd.DataFrame, claim_id: str) -> dict:
+    """Searches recorded for a claim, of them counted (targeted, distinct) and of those that found
+    what the claim asserts (counts; :mod:`distillbook.core.searches`)."""
+    _, numbers = search_rule.unsupported(searches, claim_id)
+    return {
+        "recorded": numbers["searches_recorded"],
+        "counted": numbers["searches"],
+        "found": numbers["searches_found"],
+    }
+
+
+def cite(source_ids) -> list[str]:
+    """A MyST citation role for each source id (empty for an empty id)."""
+    return [f"{{cite:p}}`{s}`" if s else "" for s in source_ids]
+
+
+def safeguards_table(safeguards: pd.DataFrame, sources: pd.DataFrame) -> str:
+    """The safeguards as a MyST table for readers: names of layers and of what each protects in
+    words, the source cited and its reliability."""
+    reliability = sources.set_index("id")["reliability"]
+    shown = safeguards.assign(
+        layer=safeguards["layer"].map({"in-model": "in the model", "outside-model": "outside the model"}),
+        protects=safeguards["protects"].map(
+            {"harmful-content": "users, against harmful content", "service": "Anthropic's service, against extraction"}
+        ),
+        cite=cite(safeguards["source_id"]),
+        reliability=[reliability[s] for s in safeguards["source_id"]],
+    )
+    return markdown_table(
+        shown,
+        {
+            "safeguard": "safeguard",
+            "protects": "what it protects",
+            "layer": "where it sits",
+            "student_inherits": "a student inherits it",
+            "why": "why",
+            "cite": "source",
+            "reliability": "source type",
+        },
+    )
+
+
+def open_weights_table(timeline: pd.DataFrame) -> str:
+    """The open-weight releases as a MyST table for readers (:func:`timeline_frame`)."""
+    shown = timeline.assign(cite=cite(timeline["source_id"]))
+    return markdown_table(
+        shown,
+        {
+            "lab": "lab",
+            "model": "model",
+            "date": "released",
+            "release": "which release",
+            "cite": "source",
+            "reliability": "source type",
+        },
+    )
+
+
+def claim_cutoff(claims: pd.DataFrame, claim_id: str) -> pd.Timestamp:
+    """The date up to which evidence is weighed for a claim (its ``as_of``)."""
+    return pd.Timestamp(claims.set_index("id").loc[claim_id, "as_of"])
+
+
+class SentenceError(AssertionError):
+    """A sentence of the chapter is no longer true of the data."""
+
+
+def require_only_anthropic_without(first: pd.DataFrame) -> None:
+    """Guard of the page's sentence "... labs had released open weights ... and Anthropic had not":
+    raise :class:`SentenceError` unless Anthropic is the one checked lab without a release."""
+    without = labs_without_release(first)
+    if without != ["Anthropic"]:
+        raise SentenceError(f"the labs without an open-weight release are {without}, not Anthropic alone")
+
+
 def labs_without_release(first: pd.DataFrame) -> list[str]:
     """The labs of :func:`first_releases` with no open-weight release by the cutoff."""
     return sorted(first.loc[first["released"].isna(), "lab"])
@@ -53,50 +188,101 @@ def distilled_safety_losses(findings: pd.DataFrame) -> pd.DataFrame:
     return findings[(findings["kind"] == "distilled-evaluation") & lost]
 
 
+#: How the book reads each figure of the ``capability-without-refusal`` evidence as a share (0 to
+#: 1) of a dangerous capability within reach without refused answers. ``kept``: the figure is a
+#: relative reduction (percent) of harmful-capability accuracy above chance when the dangerous
+#: content is withheld from training, so the share kept is one minus it. ``done``: the figure is
+#: the percent of an attack's work a model did on requests it carried out (the low end of the
+#: range where a range is given). A row without a figure is described on the page, not counted.
+READINGS = {"filtering-cbrn": "kept", "cyber-campaign": "done"}
+
+
+def capability_shares(findings: pd.DataFrame) -> dict[str, float]:
+    """The share of a dangerous capability each piece of evidence puts within reach without
+    refused answers, by row id (see :data:`READINGS`; fractions)."""
+    rows = findings[findings["kind"] == "capability-without-refusal"].set_index("id")
+    shares = {}
+    for row_id, reading in READINGS.items():
+        percent = float(rows.loc[row_id, "value"]) / 100
+        shares[row_id] = 1.0 - percent if reading == "kept" else percent
+    return shares
+
+
+#: "Most" of a capability: at least half.
+MOST = threshold(
+    "most-capability",
+    0.5,
+    "share of a dangerous capability",
+    "The book's judgement: the paradox needs the dangerous capability to sit behind the refusal. If "
+    "at least half of it is within reach without refused answers, most of it does not, and refusals at "
+    "the source cannot keep it from a distilled student.",
+)
+
+
+def paradox_verdict(largest_share: float, universal_jailbreaks: int) -> str:
+    """The rule of :func:`paradox_argument` on its two inputs: the largest share of a dangerous
+    capability that the evidence puts within reach without refused answers (a fraction), and the
+    universal jailbreaks found against Anthropic's guarded model (a count)."""
+    if largest_share >= MOST:
+        return "misleading"
+    if universal_jailbreaks > 0:
+        return "mostly-accurate"
+    return "accurate"
+
+
 @check(
     rule=(
-        "The book reads published studies and where Anthropic's safeguards sit; its own toy "
-        "experiment only illustrates. Misleading if any study found distilled models less safe "
-        "than before distillation, or any of Anthropic's safeguards against harmful content sits "
-        "outside the model, where no student model can inherit it: the premise holds, but the "
-        "conclusion that refusals at the source keep a distilled model safe does not follow. "
-        "Accurate otherwise."
+        "The book accepts the argument's core, that what a model refuses cannot be harvested, and asks "
+        "whether the dangerous capability sits behind the refusal. Misleading if published evidence "
+        "puts at least {most-capability:.0%} of a dangerous capability the report names within reach "
+        "without refused answers: work a model did on requests it carried out, or harmful-capability "
+        "accuracy above chance kept when the dangerous content was withheld from training. Otherwise "
+        "mostly accurate if a universal jailbreak was found, accurate if not."
     ),
     moves=(
         Move(
-            "If no study of distilled students had found them less safe, and every listed safeguard sat in the model.",
+            "If filtering had taken harmful capability all the way to chance, as the Deep Ignorance study "
+            "found for biorisk knowledge, and no attack carried out through requests a model answered had "
+            "been reported.",
             (
-                Edit("safety-paradox/findings", "unicom-distilled", "safety_lost", "false"),
-                Edit("safety-paradox/safeguards", "constitutional-classifiers", "layer", "in-model"),
-                Edit("safety-paradox/safeguards", "asl3-deployment", "layer", "in-model"),
+                Edit("safety-paradox/findings", "filtering-cbrn", "value", "100"),
+                Edit("safety-paradox/findings", "cyber-campaign", "value", "0"),
+            ),
+        ),
+        Move(
+            "The same, and no universal jailbreak found against the classifiers, as in the bug-bounty "
+            "programme before the public demo.",
+            (
+                Edit("safety-paradox/findings", "filtering-cbrn", "value", "100"),
+                Edit("safety-paradox/findings", "cyber-campaign", "value", "0"),
+                Edit("safety-paradox/findings", "classifier-demo", "value", "0"),
             ),
         ),
     ),
 )
 def paradox_argument(data: DataAccess) -> CheckResult:
-    """Rule, over the literature (``safety_findings``) and where Anthropic's safeguards sit
-    (``safeguards``); the chapter's toy experiment only illustrates the logic and is not read:
+    """Rule, over the published evidence in ``safety-paradox/findings``; the chapter's toy
+    experiment only illustrates and is not read, and neither are the safeguards that run outside
+    the model (no model but Claude has them, distilled or not):
 
-    * misleading if at least one study that evaluated distilled students found them less safe than
-      before distillation (``kind`` ``distilled-evaluation``, ``safety_lost`` true), or at least one
-      of Anthropic's safeguards against harmful content sits outside the model, where no student
-      can inherit it: the argument's premise (what is refused cannot be harvested) holds, but its
-      conclusion (source refusals keep a distilled model safe) does not follow;
-    * accurate otherwise (no measured loss of safety in distilled students, and every safety
-      safeguard is trained into the model, so refusals at the source are the whole protection)."""
+    * misleading if the largest share of a dangerous capability that the evidence puts within
+      reach without refused answers (:func:`capability_shares`) is at least :data:`MOST`: the
+      argument's premise holds, but the capability the report worries about does not sit behind
+      the refusal;
+    * mostly-accurate if it is below, but a universal jailbreak was found against Anthropic's
+      guarded model (``classifier-demo``): the premise holds only as far as refusals hold;
+    * accurate otherwise."""
     findings = data.table("safety-paradox/findings")
-    safeguards = data.table("safety-paradox/safeguards")
-    losses = distilled_safety_losses(findings)
-    outside = outside_model_safety_safeguards(safeguards)
-    verdict = "misleading" if (len(losses) > 0 or outside > 0) else "accurate"
-    models = int(losses["models_tested"].fillna(0).sum())
+    shares = capability_shares(findings)
+    jailbreaks = int(findings.set_index("id").loc["classifier-demo", "value"])
+    largest = max(shares.values())
     return CheckResult(
-        verdict,
+        paradox_verdict(largest, jailbreaks),
         {
-            "distilled_studies": int(len(losses)),
-            "distilled_models": models,
-            "safeguards_outside": outside,
-            "safeguards_total": int((safeguards["protects"] == "harmful-content").sum()),
+            "largest_share": largest,
+            "campaign_share": shares["cyber-campaign"],
+            "kept_share": shares["filtering-cbrn"],
+            "universal_jailbreaks": jailbreaks,
         },
     )
 
@@ -198,10 +384,16 @@ def others_released_open_models(data: DataAccess) -> CheckResult:
     # the earliest release *found*: an earlier one may exist, so the page says "by ... at the latest"
     year = lambda lab: int(released.loc[lab, "released"].year) if lab in released.index else 0  # noqa: E731
     model = lambda lab: str(released.loc[lab, "model"]) if lab in released.index else "none found"  # noqa: E731
+    latest = latest_releases(data.table("safety-paradox/open_weights"), _cutoff(data, "safety-others-open"))
+    recent = lambda lab, field: str(latest.loc[lab, field]) if lab in latest.index else "none found"  # noqa: E731
     chinese_checked = int((first["group"] == "china").sum())
     return CheckResult(
         verdict,
         {
+            "openai_latest_model": recent("OpenAI", "model"),
+            "openai_latest_date": recent("OpenAI", "shown"),
+            "google_latest_model": recent("Google", "model"),
+            "google_latest_date": recent("Google", "shown"),
             "openai_first_year": year("OpenAI"),
             "google_first_year": year("Google"),
             "openai_first_model": model("OpenAI"),
@@ -210,6 +402,15 @@ def others_released_open_models(data: DataAccess) -> CheckResult:
             "chinese_checked": chinese_checked,
         },
     )
+
+
+def latest_releases(releases: pd.DataFrame, cutoff: pd.Timestamp) -> pd.DataFrame:
+    """Each lab's latest open-weight release in the table on or before ``cutoff``, indexed by lab:
+    ``model``, ``released`` and ``shown`` (the date as readers see it: month and year)."""
+    before = releases[releases["released"] <= cutoff].sort_values("released")
+    latest = before.groupby("lab").last()[["model", "released"]].copy()
+    latest["shown"] = [f"{d:%B %Y}" for d in latest["released"]]
+    return latest
 
 
 @check(
