@@ -58,6 +58,7 @@ def expected() -> dict[str, object]:
     ):
         out[f"consent_{key}"] = float(consent[row]["value"])
     out["consent_domains"] = float(consent["domains-audited"]["value"])
+    out["consent_search_share"] = float(consent["headc4-google-search"]["value"])
 
     attack = [r["provider_response"] == "attack" for r in uses]
     concealed = [r["concealment_alleged"] == "true" for r in uses]
