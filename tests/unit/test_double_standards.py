@@ -278,8 +278,7 @@ def test_closing_web_claim_flips_on_the_strength_of_attribution(data_copy):
     assert (result.numbers["tokens_share"], result.numbers["anthropic_share"]) == (0.05, 0.133)
     set_cell(consent, "ai-specific-clauses", "evidence", "causal-estimate")
     assert run_check("double_standards.closing_web_claim", data_copy).verdict == "accurate"
-    for row in ("c4-tokens-robots", "c4-critical-robots", "c4-tos", "headc4-openai", "headc4-anthropic"):
-        set_cell(consent, row, "value", "0")
+    set_cell(consent, "fraction", "value", "0", key="unit")  # every measured share to zero
     with pytest.raises(LedgerError, match="ds-closing-web"):  # the recorded searches did find the audit
         run_check("double_standards.closing_web_claim", data_copy)
     no_search_found_anything(data_copy, "ds-closing-web")
