@@ -237,7 +237,8 @@ def use_counts(uses: pd.DataFrame) -> dict[str, int]:
 
 
 def uses_markdown(uses: pd.DataFrame) -> str:
-    """The uses of outputs as a Markdown table, by date."""
+    """The uses of outputs as a Markdown table, by date (the notes are the page's prose, so that
+    the table fits the page's width)."""
     rows = [
         [
             day_text(row["date"]),
@@ -246,11 +247,10 @@ def uses_markdown(uses: pd.DataFrame) -> str:
             row["what"],
             "yes" if row["concealment_alleged"] else "no",
             RESPONSE_WORDS[row["provider_response"]],
-            row["note"],
         ]
         for _, row in uses.sort_values("date", kind="stable").iterrows()
     ]
-    headers = ["when", "who", "whose outputs", "what", "concealment alleged?", "the provider's response", "note"]
+    headers = ["when", "who", "whose outputs", "what", "concealment alleged?", "the provider's response"]
     return markdown_table(headers, rows)
 
 
