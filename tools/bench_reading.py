@@ -141,15 +141,21 @@ def main() -> int:
     print("| page | charts | DOMContentLoaded ms | ratio | load ms |\n|---|---|---:|---:|---:|")
     for name in pages:
         dcl, load = timings[name]
-        print(f"| {name} | {'yes' if has_charts(site, name) else 'no'} | {dcl:.0f} | {dcl / text_dcl:.2f} | {load:.0f} |")
+        print(
+            f"| {name} | {'yes' if has_charts(site, name) else 'no'} | {dcl:.0f} | {dcl / text_dcl:.2f} | {load:.0f} |"
+        )
     chart_ratios = [timings[n][0] / text_dcl for n in pages if has_charts(site, n)]
     if chart_ratios:
-        print(f"\nChart pages: DOMContentLoaded at {max(chart_ratios):.2f} of the text pages' at worst (target 1.2 or less).")
+        print(
+            f"\nChart pages: DOMContentLoaded at {max(chart_ratios):.2f} of the text pages' at worst (target 1.2 or less)."
+        )
     print("\nA claim permalink, until the claim box is in view\n")
     print("| page | claim | DOMContentLoaded ms | in view ms |\n|---|---|---:|---:|")
     for name, (anchor, (dcl, in_view)) in permalinks.items():
         print(f"| {name} | {anchor} | {dcl:.0f} | {in_view:.0f} |")
-    print(f"\n{shots} screenshots in {out.relative_to(paths.ROOT)}/ (first screen and whole page, at {WIDTHS[0]} and {WIDTHS[1]} px)")
+    print(
+        f"\n{shots} screenshots in {out.relative_to(paths.ROOT)}/ (first screen and whole page, at {WIDTHS[0]} and {WIDTHS[1]} px)"
+    )
     return 0
 
 
