@@ -333,6 +333,16 @@ def test_a_sentence_guard_stops_the_page_when_the_data_no_longer_support_it(data
         counting.daily_numbers(inputs(data_copy))
 
 
+def test_the_daily_charts_lines_are_throughput_and_close_labels_part():
+    lines = counting.tier_lines(inputs(), 160_000).set_index("label")
+    # at 20,000 tokens: Tier 1 1.5 a minute (2,160 a day), Tier 4 100 a minute (144,000 a day)
+    assert lines.loc["Tier 1, one organisation", "per_day"] == pytest.approx(2_160)
+    assert lines.loc["Tier 4, one organisation", "per_day"] == pytest.approx(144_000)
+    # 144,000 lies within a factor 1.5 of the article's 160,000, so its label goes to the other end
+    assert lines.loc["Tier 4, one organisation", "side"] == "left"
+    assert lines.loc["Tier 1, one organisation", "side"] == "right"
+
+
 # ---------------------------------------------------------------------------------------------
 # Checks pushed across their thresholds
 # ---------------------------------------------------------------------------------------------

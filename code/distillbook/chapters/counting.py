@@ -1452,6 +1452,7 @@ def time_numbers(inp: Inputs) -> dict:
     tiers = inp.rate_limits.set_index("number")
     first, top = int(tiers.index.min()), int(tiers.index.max())
     out: dict = {"days_default": int(days.default), "days_low": int(days.low), "days_high": int(days.high)}
+    out["input_tokens_default"] = int(tin.default)
     for lab, volume in labs.items():
         key = lab.lower()
         out[f"per_day_{key}_default"] = float(per_day(volume, days.default))
@@ -1615,8 +1616,9 @@ def cost_numbers(inp: Inputs) -> dict:
         out[f"cost_{key}_high"] = float(row.high)
         out[f"cost_{key}_legacy"] = float(row.legacy)
         out[f"cost_{key}_measured"] = float(inp.lab_exchanges[row.lab] * per_call)
-    for end in ("default", "low", "high"):
+    for end in ("low", "high"):  # the default is first shown, and registered, with the time section
         out[f"input_tokens_{end}"] = int(getattr(inp.input_tokens, end))
+    for end in ("default", "low", "high"):
         out[f"output_tokens_{end}"] = int(getattr(inp.output_tokens, end))
     out["cost_low_model"] = str(costs["low_model"].iloc[0])
     out["cost_default_model"] = str(costs["default_model"].iloc[0])
@@ -1781,14 +1783,21 @@ def daily_table(inp: Inputs, days: list[float]) -> pd.DataFrame:
 def tier_lines(inp: Inputs, article_daily: float) -> pd.DataFrame:
     """Horizontal reference lines: what one organisation at each tier may send a day at the default
     tokens and cached share (the least of its request and token limits), and the article's
-    requests a day. Columns: label, per_day."""
+    requests a day. Columns: label, per_day, side (the end of the line its label sits at)."""
     tin, tout, cached = inp.input_tokens.default, inp.output_tokens.default, inp.cached_share.default
-    rows = [
-        {"label": f"{r.tier}, one organisation", "per_day": float(daily_capacity(r, tin, tout, cached))}
-        for r in inp.rate_limits.itertuples()
-    ]
-    rows.append({"label": "the article's small app, one day", "per_day": float(article_daily)})
+    rows = []
+    for r in inp.rate_limits.itertuples():
+        per_day_ = float(daily_capacity(r, tin, tout, cached))
+        # a tier's label goes to the left end of its line when the article's line is close by
+        near = article_daily / LABEL_GAP <= per_day_ <= article_daily * LABEL_GAP
+        rows.append({"label": f"{r.tier}, one organisation", "per_day": per_day_, "side": "left" if near else "right"})
+    rows.append({"label": "the article's small app, one day", "per_day": float(article_daily), "side": "right"})
     return pd.DataFrame(rows)
+
+
+#: How close (a ratio) two reference lines of the daily chart may be before their labels go to
+#: opposite ends of their lines.
+LABEL_GAP = 1.5
 
 
 def cost_table(
@@ -1933,11 +1942,16 @@ def daily_chart(
     )
     refs = alt.Chart(lines).encode(y=alt.Y("per_day:Q", title=y_title, scale=y_scale))
     ref_rules = refs.mark_rule(color="#555555", strokeDash=[2, 3])
-    text_style = {"align": "right", "baseline": "bottom", "dy": -2, "fontSize": 11, "x": 440}
-    ref_halo = refs.mark_text(stroke="white", strokeWidth=4, strokeJoin="round", **text_style).encode(text="label:N")
-    ref_text = refs.mark_text(color="#333333", **text_style).encode(text="label:N")
+    labels = []
+    for side, style in (("right", {"align": "right", "x": 440}), ("left", {"align": "left", "x": 14})):
+        placed = refs.transform_filter(alt.datum.side == side)
+        text_style = {"baseline": "bottom", "dy": -2, "fontSize": 11, **style}
+        labels.append(
+            placed.mark_text(stroke="white", strokeWidth=4, strokeJoin="round", **text_style).encode(text="label:N")
+        )
+        labels.append(placed.mark_text(color="#333333", **text_style).encode(text="label:N"))
     marker = alt.Chart(pd.DataFrame({"days": [default_days]})).mark_rule(color="#999999").encode(x=x)
-    return alt.layer(ref_rules, marker, curve, ends, names, ref_halo, ref_text, description=description).properties(
+    return alt.layer(ref_rules, marker, curve, ends, names, *labels, description=description).properties(
         width=440, height=340
     )
 
