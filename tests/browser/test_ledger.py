@@ -16,7 +16,9 @@ def claims() -> list[dict[str, str]]:
 
 
 def visible_items(page) -> list[str]:
-    return page.eval_on_selector_all(".ledger-item", "items => items.filter(i => !i.hidden).map(i => i.dataset.verdict)")
+    return page.eval_on_selector_all(
+        ".ledger-item", "items => items.filter(i => !i.hidden).map(i => i.dataset.verdict)"
+    )
 
 
 @pytest.mark.browser
@@ -40,7 +42,9 @@ def test_ledger_filters_work_from_the_keyboard(browser, site_url):
         assert status == f"{len(shown)} of {sum(counts.values())} claims shown"
         # a section chosen from the keyboard narrows the list to that section
         page.locator('form.ledger-filters select[name="section"]').select_option("2")
-        sections = page.eval_on_selector_all(".ledger-item", "items => items.filter(i => !i.hidden).map(i => i.dataset.section)")
+        sections = page.eval_on_selector_all(
+            ".ledger-item", "items => items.filter(i => !i.hidden).map(i => i.dataset.section)"
+        )
         assert sections and set(sections) == {"2"}
         # no sideways scrolling on a phone
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
