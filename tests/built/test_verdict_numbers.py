@@ -107,12 +107,19 @@ def test_robustness_table_ranges_come_from_the_data(values, claims):
     snitch = {row["id"]: row for row in read_csv("counting/snitchbench.csv")}
     shared = {row["id"]: row for row in read_csv("shared/assumptions.csv")}
     share = params["negligible-share"]
+    # the safety paradox's share: from the lowest to the highest reading of its findings (kept or gained)
+    readings = [
+        float(r["value"]) / 100 if r["kind"] == "elicitation" else 1 - float(r["value"]) / 100
+        for r in read_csv("safety-paradox/findings.csv")
+        if r["kind"] in ("elicitation", "capability-without-refusal")
+    ]
     expected_ranges = {
         "model calls per agentic task": f"{min(calls):,.1f} to {max(calls):,.1f}",
         "share of a distillation set below which a volume is negligible": f"{float(share['low']):.0%} to {float(share['high']):.0%}",
         "model calls per user message": f"{float(snitch['min-steps']['value']):,.0f} to {float(snitch['max-steps']['value']):,.0f}",
         "exchanges per training example": f"{float(shared['exchanges-per-example']['low']):,.0f} to {float(shared['exchanges-per-example']['high']):,.0f}",
         "input tokens per request": f"{float(shared['input-tokens']['low']):,.0f} to {float(shared['input-tokens']['high']):,.0f}",
+        "share of a dangerous capability a student gains from answers given without refusal": f"{min(readings):.0%} to {max(readings):.0%}",
     }
     holds = []
     for cells in rows:

@@ -31,6 +31,10 @@ ASSUMPTIONS: dict[str, tuple[str, str]] = {
     "model calls per user message": ("model calls per user message", ",.0f"),
     "exchanges per training example": ("exchanges per training example", ",.0f"),
     "input tokens per request": ("input tokens per request", ",.0f"),
+    "share of a dangerous capability a student gains from answers given without refusal": (
+        "share of a dangerous capability a student gains from answers given without refusal",
+        ".0%",
+    ),
 }
 
 
