@@ -333,6 +333,8 @@ def test_anthropic_first_visible_turns_on_the_stated_exception(data_copy):
     # 24 Feb -> 22 May 2025: rest of February (28 days), March, April, 22 days of May
     assert result.numbers["raw_days"] == (28 - 24) + 31 + 30 + 22  # 87
     assert result.numbers["summarised_share"] == pytest.approx(0.05)  # "about 5% of the time"
+    # 22 May 2025 -> 19 Feb 2026, Claude 3.7 Sonnet still returning full thinking: 9 + 245 + 19 days
+    assert result.numbers["raw_after_summaries_days"] == 9 + 245 + 19
     events = data_copy.parent / "definitions" / "timeline.csv"
     set_cell(events, "claude-37-visible", "exception", "")
     assert run_check("definitions.anthropic_first_visible", data_copy).verdict == "accurate"

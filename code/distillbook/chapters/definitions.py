@@ -496,7 +496,9 @@ def anthropic_first_visible(data: DataAccess) -> CheckResult:
     Figures: days from that first launch to Anthropic's first event that summarised any reasoning
     (``reasoning_shown`` other than ``raw``; days), the share of *thought processes* (not of
     reasoning text) that event summarised where its source states one (fraction, 0 if not stated),
-    and the number of Anthropic reasoning events in the timeline (count)."""
+    days from that event to the retirement of the first model, whose API kept returning its full
+    thinking (event ``claude-37-retired``; days, 0 if not recorded), and the number of Anthropic
+    reasoning events in the timeline (count)."""
     timeline = data.table("definitions/timeline")
     first = first_reasoning_event(timeline, "Anthropic")
     if first["reasoning_shown"] != "raw":
@@ -509,8 +511,18 @@ def anthropic_first_visible(data: DataAccess) -> CheckResult:
     raw_days = days_between(first["date"], later["date"].iloc[0]) if not later.empty else 0
     share = later["summarised_share"].iloc[0] if not later.empty else None
     share = float(share) if share is not None and pd.notna(share) else 0.0
+    retired = timeline[timeline["id"] == "claude-37-retired"]
+    raw_after = (
+        days_between(later["date"].iloc[0], retired["date"].iloc[0]) if not later.empty and not retired.empty else 0
+    )
     return CheckResult(
-        verdict, {"raw_days": raw_days, "summarised_share": share, "anthropic_events": int(len(anthropic))}
+        verdict,
+        {
+            "raw_days": raw_days,
+            "summarised_share": share,
+            "raw_after_summaries_days": raw_after,
+            "anthropic_events": int(len(anthropic)),
+        },
     )
 
 
