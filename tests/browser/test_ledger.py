@@ -7,6 +7,7 @@ import csv
 from collections import Counter
 
 import pytest
+
 from conftest import DATA
 
 
