@@ -128,6 +128,8 @@ def clause_stance(row: pd.Series) -> str:
         return "restricts training on outputs" + (", for competing products" if row["turns_on_competing"] else "")
     if row["forbids_extraction"]:
         return "restricts harvesting or extracting outputs"
+    if row["restricts_access_means"]:
+        return "restricts the means of access (accounts, bans, regions)"
     return "another restriction"
 
 
@@ -152,7 +154,8 @@ def clause_counts(clauses: pd.DataFrame, provider: str = ACCUSER) -> dict[str, i
     """Counts over one provider's clauses: ``forbidding`` (clauses whose words forbid training on
     its outputs or helping someone to), ``documents`` (documents they sit in), ``naming`` (of
     them, those naming distillation), ``free_of_competing`` (of them, those that do not turn on
-    the undefined word "competing"), ``extraction`` (clauses against harvesting outputs)."""
+    the undefined word "competing"), ``extraction`` (clauses against harvesting outputs), ``means``
+    (clauses restricting the means of access the report alleges: accounts, bans, regions)."""
     own = clauses[clauses["provider"] == provider]
     forbidding = own[own["forbids_training_on_outputs"].astype(bool)]
     return {
@@ -161,22 +164,28 @@ def clause_counts(clauses: pd.DataFrame, provider: str = ACCUSER) -> dict[str, i
         "naming": int(forbidding["names_distillation"].astype(bool).sum()),
         "free_of_competing": int((~forbidding["turns_on_competing"].astype(bool)).sum()),
         "extraction": int(own["forbids_extraction"].astype(bool).sum()),
+        "means": int(own["restricts_access_means"].astype(bool).sum()),
     }
 
 
 def question_counts(questions: pd.DataFrame) -> dict[str, int]:
     """Counts over the boundary questions: of those that arise for the alleged campaigns, the
     questions about conduct left open or disputed (``conduct_open``) and answered
-    (``conduct_answered``), and the questions about who is bound left open (``party_open``); and
-    the questions left open or disputed that do not arise for them (``edges_open``)."""
+    (``conduct_answered``), and the questions about who is bound left open (``party_open``); the
+    questions left open or disputed that do not arise for them (``edges_open``); the core questions
+    (may an account holder train on Claude's outputs?) left open or disputed (``core_open``); and
+    every question left open or disputed (``unanswered``)."""
     arises = questions["arises_for_alleged"].astype(bool)
     unanswered = questions["status"] != "answered"
     conduct = questions["kind"] == "conduct"
+    core = questions["core"].astype(bool)
     return {
         "conduct_open": int((arises & conduct & unanswered).sum()),
         "conduct_answered": int((arises & conduct & ~unanswered).sum()),
         "party_open": int((arises & ~conduct & unanswered).sum()),
         "edges_open": int((~arises & unanswered).sum()),
+        "core_open": int((core & unanswered).sum()),
+        "unanswered": int(unanswered.sum()),
     }
 
 
@@ -210,47 +219,73 @@ def questions_markdown(questions: pd.DataFrame) -> str:
 
 #: How a provider's response reads in the table.
 RESPONSE_WORDS = {
-    "attack": "called an attack, illicit extraction",
-    "terms-violation": "called a breach of its terms; access cut",
+    "attack": "called an attack or illicit extraction",
+    "terms-violation": "called a breach of its terms or policies; access cut or suspended",
+    "distillation-alleged": "said it had evidence of distillation; no attack label found",
     "none-found": "no accusation by the provider found",
 }
+#: How the kind of user reads in the table (a company other than the provider reads as its name alone).
+USER_WORDS = {"company": "", "partner": "the provider's investor and partner", "academic": "a research group"}
+#: The article's own word for what the labels say ("illegal extraction"); the rule looks for it
+#: in the providers' words.
+ARTICLE_WORD = "illegal"
+
+
+def training_uses(uses: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``output_uses`` that are uses of outputs to train a model, documented or
+    alleged, leaving out uses with no training alleged (coding, evaluation) and allegations the
+    user denied that no one has shown."""
+    return uses[uses["training"].astype(bool) & (uses["finding"] != "denied-allegation")]
 
 
 def use_counts(uses: pd.DataFrame) -> dict[str, int]:
-    """Counts over ``output_uses``: ``uses`` (rows), ``labelled`` (the provider called the use an
-    attack or illicit extraction), ``labelled_concealed`` and ``labelled_open`` (of those, with
-    and without alleged concealment behind fraudulent accounts or proxies), ``open`` (uses with
-    no concealment alleged), ``open_unlabelled``
-    (uses with no alleged concealment that drew no such label), ``terms_violation`` (uses the
-    provider called a breach of its terms)."""
-    labelled = uses["provider_response"] == "attack"
-    concealed = uses["concealment_alleged"].astype(bool)
+    """Counts over ``output_uses``: ``uses`` (rows), ``training`` (uses of outputs to train a
+    model, documented or alleged, without denied allegations); over those training uses,
+    ``labelled`` (the provider called the use an attack or illicit extraction),
+    ``labelled_concealed`` and ``labelled_open`` (of those, with and without alleged concealment
+    behind fraudulent accounts or proxies), ``open`` (no concealment alleged), ``open_unlabelled``
+    (no concealment alleged and no such label), ``lesser_company`` (uses by companies other than
+    the provider's partner that drew a lesser answer or none), ``lesser_response`` (uses the
+    provider answered, but not with the label); over every row, ``not_training`` (uses with no
+    training alleged), ``terms_violation`` (uses the provider called a breach of its terms), and
+    ``article_word`` (labelled uses where the provider's own words include the article's
+    "illegal")."""
+    train = training_uses(uses)
+    labelled = train["provider_response"] == "attack"
+    concealed = train["concealment_alleged"].astype(bool)
+    answered = train["provider_response"].isin(["terms-violation", "distillation-alleged"])
+    words = train["label_words"].fillna("").str.casefold()
     return {
         "uses": int(len(uses)),
+        "training": int(len(train)),
         "labelled": int(labelled.sum()),
         "labelled_concealed": int((labelled & concealed).sum()),
         "labelled_open": int((labelled & ~concealed).sum()),
         "open": int((~concealed).sum()),
         "open_unlabelled": int((~labelled & ~concealed).sum()),
+        "lesser_company": int((~labelled & (train["user_kind"] == "company")).sum()),
+        "lesser_response": int(answered.sum()),
+        "not_training": int((~uses["training"].astype(bool)).sum()),
         "terms_violation": int((uses["provider_response"] == "terms-violation").sum()),
+        "article_word": int((labelled & words.str.contains(ARTICLE_WORD)).sum()),
     }
 
 
 def uses_markdown(uses: pd.DataFrame) -> str:
-    """The uses of outputs as a Markdown table, by date (the notes are the page's prose, so that
-    the table fits the page's width)."""
+    """The uses of outputs as a Markdown table, by date (what was used, and the notes, are the
+    page's prose, so that the table fits the page's width)."""
     rows = [
         [
             day_text(row["date"]),
-            row["user"],
+            row["user"] + (f" ({USER_WORDS[row['user_kind']]})" if USER_WORDS[row["user_kind"]] else ""),
             row["provider"],
-            row["what"],
+            ("denied" if row["finding"] == "denied-allegation" else "yes") if row["training"] else "no",
             "yes" if row["concealment_alleged"] else "no",
             RESPONSE_WORDS[row["provider_response"]],
         ]
         for _, row in uses.sort_values("date", kind="stable").iterrows()
     ]
-    headers = ["when", "who", "whose outputs", "what", "concealment alleged?", "the provider's response"]
+    headers = ["when", "who", "whose outputs", "training?", "fraud or proxies alleged?", "the provider's answer"]
     return markdown_table(headers, rows)
 
 
@@ -298,7 +333,8 @@ def report_day(accusations: pd.DataFrame) -> pd.Timestamp:
 
 
 def policy_timing(events: pd.DataFrame, accusations: pd.DataFrame) -> dict[str, int | str]:
-    """The export-control dates as text (``h200_announced``, ``h200_rule``) and the calendar days
+    """The export-control dates as text (``h200_announced``, ``h200_rule``), the date of Anthropic's
+    chief executive's remark on them (``davos_date``), and the calendar days
     from the Commerce Department's rule to Anthropic's report (``days_rule_to_report``)."""
     rule = events.loc[events["id"] == "h200-rule", "date"]
     if rule.empty:
@@ -306,6 +342,7 @@ def policy_timing(events: pd.DataFrame, accusations: pd.DataFrame) -> dict[str, 
     return {
         "h200_announced": event_date(events, "h200-announced"),
         "h200_rule": event_date(events, "h200-rule"),
+        "davos_date": event_date(events, "davos-remark"),
         "days_rule_to_report": days_between(rule.iloc[0], report_day(accusations)),
     }
 
@@ -331,36 +368,37 @@ def unsupported_after_search(searches: pd.DataFrame, claim_id: str, table: str) 
 
 @check(
     rule=(
-        "The book checks how Anthropic and OpenAI obtained their training data. Unsupported "
-        "(after searches recorded for the claim) unless both are documented, by their own "
-        "statements or a court's record, as training on a crawl of the public web. Then accurate "
-        "when the crawled data is shown to hold copyrighted works: by the statute, which protects "
-        "original text once fixed, by a court, or by a rights holder's suit; mostly accurate when "
-        "the only copyrighted works on record were downloaded or bought."
+        "The book checks how Anthropic and OpenAI obtained their training data. Accurate when both "
+        "are documented, by their own statements or a court's record, as training on a crawl of "
+        "the public web, and the crawled data is shown to hold copyrighted works: by the statute, "
+        "which protects original text once fixed (this settles the parenthesis for any large "
+        "crawl), by a court, or by a rights holder's suit. Mostly accurate when only one of the "
+        "two is so documented, or when the only copyrighted works on record were downloaded or "
+        "bought; unsupported, after searches recorded for the claim, when neither is documented."
     ),
     moves=(
         Move(
-            "If neither crawl were shown to hold copyrighted works and the New York Times articles had been "
-            "downloaded rather than crawled.",
-            (
-                Edit("double-standards/training_practices", "anthropic-web-crawler", "copyrighted", "not-stated"),
-                Edit("double-standards/training_practices", "openai-gpt3-common-crawl", "copyrighted", "not-stated"),
-                Edit("double-standards/training_practices", "openai-nyt-articles", "acquisition", "download"),
-            ),
+            "If Anthropic's own statement about its crawler were not on record, leaving the crawl documented "
+            "for OpenAI only.",
+            (Edit("double-standards/training_practices", "anthropic-web-crawler", "finding", "allegation"),),
         ),
     ),
 )
 def scraping_claim(data: DataAccess) -> CheckResult:
     """Rule for "was itself obtained by large-scale scraping of public content ... (even including
-    copyrighted content)", applied to ``training_practices``:
+    copyrighted content)", applied to ``training_practices``. The part that moves with the
+    evidence is the crawling: whether each lab is documented (self-reported or in a court's
+    record) as training on a crawl of the web. The parenthesis is settled by the statute for any
+    large crawl (original text is protected once fixed); courts and suits add evidence about
+    particular works.
 
-    * unsupported (only through the searches recorded for ``ds-scraping``): fewer than both labs
-      are documented (self-reported or in a court's record) as training on a crawl of the web;
-    * accurate: both are, and some crawled data of either lab is shown to hold copyrighted works,
-      by the statute (original text is protected once fixed, so a large crawl holds such works), a
-      court's record, or a rights holder's allegation in a suit (the parenthesis says only that
-      the content included copyrighted works, not that a court found infringement);
-    * mostly-accurate: both are, but the only copyrighted works on record were obtained otherwise.
+    * accurate: both labs are documented as crawling, and some crawled data is shown to hold
+      copyrighted works (the statute, a court's record, or a rights holder's suit);
+    * mostly-accurate: only one of the two labs is documented as crawling (the sentence is right
+      for one of the companies it names), or both are but the only copyrighted works on record
+      were obtained otherwise (downloaded, bought);
+    * unsupported (only through the searches recorded for ``ds-scraping``): neither lab is
+      documented as crawling, or nothing on record holds copyrighted works.
 
     Figures: labs documented as crawling (count), rows of copyrighted works in crawled data and
     obtained otherwise (counts), rights holders' suits on record (count), and the pirated books of
@@ -368,11 +406,10 @@ def scraping_claim(data: DataAccess) -> CheckResult:
     practices = data.table("double-standards/training_practices")
     searches = data.table("ledger/searches")
     counts = practice_counts(practices)
-    if counts["labs_documented"] < len(SCRAPING_LABS):
-        verdict = unsupported_after_search(searches, "ds-scraping", "training_practices")
-    elif counts["copyrighted_scraped"] > 0:
+    both = counts["labs_documented"] == len(SCRAPING_LABS)
+    if both and counts["copyrighted_scraped"] > 0:
         verdict = "accurate"
-    elif counts["copyrighted_not_scraped"] > 0:
+    elif counts["labs_documented"] > 0 and (counts["copyrighted_scraped"] + counts["copyrighted_not_scraped"]) > 0:
         verdict = "mostly-accurate"
     else:
         verdict = unsupported_after_search(searches, "ds-scraping", "training_practices")
@@ -380,19 +417,30 @@ def scraping_claim(data: DataAccess) -> CheckResult:
     return CheckResult(verdict, {**counts, "pirated_books": int(pirated)})
 
 
+#: The rows of ``web_consent`` that show the rise: the share by April 2024 and a year earlier.
+RISE_ROWS = ("c4-tokens-robots", "c4-tokens-robots-2023")
+#: The crawlers of the two accusers the article names, and the search crawler they are compared with.
+ACCUSER_CRAWLER_ROWS = ("headc4-openai", "headc4-anthropic")
+SEARCH_CRAWLER_ROW = "headc4-google-search"
+
+
 @check(
     rule=(
-        "The book compares the claim with audits of the consent signals web sites give crawlers. "
-        "Unsupported (after searches recorded for the claim) when no audit measures any share of "
-        "web data as restricted. Otherwise accurate when an estimate attributes the restrictions "
-        "to AI developers' crawling; mostly accurate when the restrictions are only observed to "
-        "single out AI developers, with no estimate of cause (“precisely” claims more than that); "
-        "unsupported, after the same searches, when neither is on record."
+        "The book compares the claim with audits of the consent signals web sites give crawlers "
+        "and with the reasons sites gave for closing. Unsupported (after searches recorded for "
+        "the claim) when no audit measures any share of web data as restricted; inaccurate when "
+        "the restricted share did not rise; misleading when it rose but the crawlers of the labs "
+        "the article names are restricted no more than a search engine's. Otherwise accurate "
+        "when sites that closed name AI developers' crawling as their reason, or an estimate "
+        "attributes the rise to it; mostly accurate when only the pattern of blocking points to it."
     ),
     moves=(
         Move(
-            "If the audit estimated the cause of the restrictions.",
-            (Edit("double-standards/web_consent", "ai-specific-clauses", "evidence", "causal-estimate"),),
+            "If no site or infrastructure provider had said why it closed, leaving only the audit's counts.",
+            (
+                Edit("double-standards/web_consent", "reddit-api-2023", "evidence", "observed-targeting"),
+                Edit("double-standards/web_consent", "cloudflare-default-2025", "evidence", "observed-targeting"),
+            ),
         ),
     ),
 )
@@ -401,78 +449,109 @@ def closing_web_claim(data: DataAccess) -> CheckResult:
     internet's data becoming increasingly closed off", applied to ``web_consent``:
 
     * unsupported (only through the searches recorded for ``ds-closing-web``): no measured share
-      of restricted web data greater than zero, or no evidence about whom the restrictions target;
-    * accurate: a measured rise and a causal estimate attributing it to AI developers' crawling;
-    * mostly-accurate: a measured rise, and restrictions observed to single out AI developers,
-      but no estimate of cause ("precisely" claims more than the audit measures).
+      of restricted web data greater than zero;
+    * inaccurate: the restricted share by April 2024 is no greater than a year earlier (the web
+      did not become more closed);
+    * misleading: it rose, but the crawlers of the labs the article names (OpenAI, Anthropic) are
+      restricted on no more of the largest domains' tokens than Google Search's crawler (the
+      closing would not be aimed at their scraping);
+    * accurate: it rose, it singles out those labs' crawlers, and the cause is on record: sites
+      or infrastructure providers that closed name AI developers' crawling as their reason, or an
+      estimate attributes the rise to it;
+    * mostly-accurate: it rose and singles them out, but nothing on record states or estimates
+      the cause (the pattern alone leaves "precisely" unshown).
 
-    Figures: shares (fractions) of C4's tokens and of its critical sources on domains whose
-    robots.txt fully restricts at least one AI organisation's crawler, of C4 restricted by terms of
-    service, and of the tokens of C4's largest domains restricting OpenAI's and Anthropic's
-    crawlers."""
+    Figures: shares (fractions) of C4's tokens on domains whose robots.txt fully restricts at least
+    one AI organisation's crawler, by April 2024 and a year earlier; of C4's critical sources; of
+    C4 restricted by terms of service; of the tokens of C4's largest domains restricting OpenAI's,
+    Anthropic's and Google Search's crawlers; and the reasons stated by sites that closed (count)."""
     consent = data.table("double-standards/web_consent")
     searches = data.table("ledger/searches")
     measured = consent[(consent["kind"] == "measurement") & (consent["unit"] == "fraction") & (consent["value"] > 0)]
-    evidence = set(consent.loc[consent["kind"] == "attribution", "evidence"])
+    attribution = consent[consent["kind"] == "attribution"]
+    stated = int((attribution["evidence"] == "stated-cause").sum())
+    estimated = int((attribution["evidence"] == "causal-estimate").sum())
+    now, before = (value_of(consent, row) for row in RISE_ROWS)
+    accusers = min(value_of(consent, row) for row in ACCUSER_CRAWLER_ROWS)
+    search = value_of(consent, SEARCH_CRAWLER_ROW)
     if measured.empty:
         verdict = unsupported_after_search(searches, "ds-closing-web", "web_consent")
-    elif "causal-estimate" in evidence:
+    elif now <= before:
+        verdict = "inaccurate"
+    elif accusers <= search:
+        verdict = "misleading"
+    elif stated + estimated > 0:
         verdict = "accurate"
-    elif "observed-targeting" in evidence:
-        verdict = "mostly-accurate"
     else:
-        verdict = unsupported_after_search(searches, "ds-closing-web", "web_consent")
+        verdict = "mostly-accurate"
     return CheckResult(
         verdict,
         {
-            "tokens_share": value_of(consent, "c4-tokens-robots"),
+            "tokens_share": now,
+            "tokens_share_before": before,
             "critical_share": value_of(consent, "c4-critical-robots"),
+            "critical_share_before": value_of(consent, "head-robots-2023"),
             "tos_share": value_of(consent, "c4-tos"),
             "openai_share": value_of(consent, "headc4-openai"),
             "anthropic_share": value_of(consent, "headc4-anthropic"),
+            "search_share": search,
+            "stated_causes": stated,
         },
     )
 
 
 @check(
     rule=(
-        "The book lists known uses of one AI provider's outputs to train another's models and "
-        "how the provider answered. Accurate when a provider called an open use, with no "
-        "concealment alleged, an attack or illicit extraction; misleading when that label is on "
-        "record only for uses said to hide behind fraudulent accounts or proxies while open uses "
-        "drew no such charge; mostly accurate when no open use is on record; unsupported, after "
-        "searches recorded for the claim, when no use drew the label."
+        "The book lists known uses of one AI provider's outputs by others, marks which were "
+        "training and whether fraud or proxies were alleged, and records how the provider "
+        "answered. Accurate when a provider called training on its outputs an attack with no "
+        "fraud alleged, no company's training use drew a lesser answer, and a provider used the "
+        "article's word “illegal”; mostly accurate when the label reaches uses with no fraud "
+        "alleged but one of the other two fails; misleading when only uses said to hide behind "
+        "fraud drew it while open uses did not; inaccurate when no use drew it although "
+        "providers answered uses otherwise; unsupported, after recorded searches, when nothing "
+        "is on record."
     ),
     moves=(
         Move(
-            "If OpenAI had called Stanford's Alpaca, trained openly on its outputs, an attack.",
-            (Edit("double-standards/output_uses", "alpaca", "provider_response", "attack"),),
+            "If Google had called the extraction it describes a breach of its terms rather than an attack, "
+            "leaving the label on record only for campaigns said to hide behind fraudulent accounts.",
+            (Edit("double-standards/output_uses", "google-gtig", "provider_response", "terms-violation"),),
         ),
     ),
 )
 def immediately_labeled(data: DataAccess) -> CheckResult:
     """Rule for "they are immediately labeled as “illegal extraction” and “attacks”" (when other
-    companies use output data from these models), applied to ``output_uses``:
+    companies use output data from these models), applied to the training uses of
+    ``output_uses`` (:func:`training_uses`):
 
-    * accurate: a provider called a use with no alleged concealment an attack or illicit
-      extraction (the label would then follow the use of outputs itself);
+    * accurate: a provider called a training use with no alleged concealment an attack (the label
+      follows the use of outputs itself, not fraud), no company's training use on record drew a
+      lesser answer or none, and a provider's own words include the article's "illegal";
+    * mostly-accurate: the label reaches uses with no alleged concealment, but some company's use
+      drew a lesser answer or none ("immediately" overstates) or no provider said "illegal" (the
+      article's quotation is its own word); also when the label is on record only for concealed
+      uses and no open use is on record to compare;
     * misleading: the label is on record only for uses the provider says hid behind fraudulent
-      accounts or proxies, and at least one open use drew no such charge (the label follows the
-      means alleged, not the use of outputs);
-    * mostly-accurate: the label is on record only for concealed uses, and no open use is on
-      record to compare;
-    * unsupported (only through the searches recorded for ``ds-immediately-labeled``): no use drew
-      the label.
+      accounts or proxies, and open uses drew no such charge (the label follows the means);
+    * inaccurate: no use drew the label, and providers answered uses on record otherwise (a
+      breach of terms, a suspicion of distillation);
+    * unsupported (only through the searches recorded for ``ds-immediately-labeled``): no use
+      drew the label and none was answered at all.
 
-    Figures: uses on record, those labelled, labelled with and without alleged concealment, open
-    uses not labelled, and uses called a breach of terms (counts)."""
+    Figures: uses on record, training uses, those labelled, labelled with and without alleged
+    concealment, open uses not labelled, companies' uses answered otherwise or not at all, uses
+    with no training alleged, and uses called a breach of terms (counts)."""
     uses = data.table("double-standards/output_uses")
     searches = data.table("ledger/searches")
     counts = use_counts(uses)
     if counts["labelled_open"] > 0:
-        verdict = "accurate"
+        clean = counts["lesser_company"] == 0 and counts["article_word"] > 0
+        verdict = "accurate" if clean else "mostly-accurate"
     elif counts["labelled"] > 0:
         verdict = "misleading" if counts["open_unlabelled"] > 0 else "mostly-accurate"
+    elif counts["lesser_response"] > 0 or counts["terms_violation"] > 0:
+        verdict = "inaccurate"
     else:
         verdict = unsupported_after_search(searches, "ds-immediately-labeled", "output_uses")
     return CheckResult(verdict, counts)
@@ -481,11 +560,13 @@ def immediately_labeled(data: DataAccess) -> CheckResult:
 @check(
     rule=(
         "The book reads every clause of Anthropic's terms and the boundary questions they leave, "
-        "each marked by whether it arises for the campaigns the report alleges. Accurate when no "
-        "clause forbids training on Claude's outputs; mostly accurate when every such clause "
-        "turns on the undefined word “competing”, or when a question about what is forbidden "
-        "that arises for the alleged campaigns is open or disputed; misleading when those are "
-        "all answered and what stays open for the campaigns is who was bound."
+        "each marked by whether it arises for the campaigns the report alleges and whether it is "
+        "the core of the prohibition. Inaccurate when no question is open; accurate when the "
+        "core, whether an account holder may train a model on Claude's outputs, is open or "
+        "disputed; mostly accurate when the core is answered only through the undefined word "
+        "“competing”, or another question about what is forbidden that arises for the campaigns "
+        "is open; misleading when those are answered and only edges that do not arise, or who "
+        "was bound, stay open."
     ),
     moves=(
         Move(
@@ -500,35 +581,50 @@ def immediately_labeled(data: DataAccess) -> CheckResult:
             ),
         ),
         Move(
-            "If the labs said they had only evaluated Claude, bringing the disputed benchmarking edge into the alleged case.",
+            "If the campaigns had been evaluation, as the article's section on counting argues the volumes "
+            "allow, bringing the disputed benchmarking edge into the case.",
             (Edit("double-standards/tos_questions", "benchmarking", "arises_for_alleged", "true"),),
+        ),
+        Move(
+            "If using Claude to grade answers for reinforcement learning were read as evaluation, not as "
+            "training (the book reads the Usage Policy as covering it).",
+            (Edit("double-standards/tos_questions", "grading", "status", "disputed"),),
+        ),
+        Move(
+            "If which terms governed an account decided what was forbidden (a cloud platform's terms not "
+            "reaching training on outputs), not only who was bound.",
+            (Edit("double-standards/tos_questions", "which-terms", "kind", "conduct"),),
         ),
     ),
 )
 def tos_vagueness(data: DataAccess) -> CheckResult:
     """Rule for "the boundaries in Terms of Service (ToS) are extremely vague", applied to the
-    accuser's (Anthropic's) clauses in ``tos_clauses`` and the questions in ``tos_questions``:
+    accuser's (Anthropic's) clauses in ``tos_clauses`` and the questions in ``tos_questions``. The
+    sentence offers the vagueness as the setting in which the accusation is to be judged, so the
+    rule asks whether the vagueness reaches the conduct the report alleges:
 
-    * accurate: no Anthropic clause forbids training models on its outputs;
-    * mostly-accurate: every clause that forbids it turns on the undefined word "competing", or a
-      question about what the terms forbid that arises for the alleged campaigns is open or
-      disputed (the vagueness then reaches the conduct alleged);
-    * misleading: a clause forbids it without turning on "competing", and every question about
-      conduct that arises for the alleged campaigns is answered; what stays open for them (which
-      terms governed which account, whether the labs were ever parties) is who was bound, while
-      the vague edges the article points to (its GitHub bystander, "competing", benchmarking) do
-      not arise for them.
+    * inaccurate: no boundary question is open or disputed, the article's own example included;
+    * accurate: the core question (may an account holder train a model on Claude's outputs?) is
+      open or disputed, so the accusation itself rests on a vague boundary;
+    * mostly-accurate: the core is answered, but only by clauses that turn on the undefined word
+      "competing", or another question about what is forbidden that arises for the campaigns is
+      open or disputed (the vagueness reaches part of the conduct alleged);
+    * misleading: the core is answered by a clause free of "competing", every question about
+      conduct that arises for the campaigns is answered, and what stays open is who was bound or
+      edges that do not arise for them (the article's bystander, "competing", benchmarking).
 
     Figures: Anthropic's clauses that forbid training on its outputs, the documents they sit in,
-    those naming distillation and those free of "competing"; conduct questions open and answered,
-    party questions open, and open edges that do not arise for the campaigns (counts); and the
-    report's account figure."""
+    those naming distillation and those free of "competing", and its clauses on the means of
+    access; conduct questions open and answered, party questions open, open edges that do not
+    arise for the campaigns, and core questions open (counts); and the report's account figure."""
     clauses = data.table("double-standards/tos_clauses")
     questions = data.table("double-standards/tos_questions")
     counts = clause_counts(clauses)
     asked = question_counts(questions)
     accounts = data.value("shared/allegation", "accounts-total")
-    if counts["forbidding"] == 0:
+    if asked["unanswered"] == 0:
+        verdict = "inaccurate"
+    elif asked["core_open"] > 0:
         verdict = "accurate"
     elif counts["free_of_competing"] == 0 or asked["conduct_open"] > 0:
         verdict = "mostly-accurate"
@@ -541,7 +637,8 @@ def tos_vagueness(data: DataAccess) -> CheckResult:
             "anthropic_documents": counts["documents"],
             "anthropic_naming": counts["naming"],
             "free_of_competing": counts["free_of_competing"],
-            **asked,
+            "anthropic_means": counts["means"],
+            **{key: value for key, value in asked.items() if key != "unanswered"},
             "accounts": int(accounts),
         },
     )
@@ -564,14 +661,45 @@ def naming_documents(clauses: pd.DataFrame, provider: str = ACCUSER) -> str:
 
 
 def label_follows(counts: dict[str, int]) -> str:
-    """What the attack label follows on the record (``use_counts`` in): the use of outputs itself
-    when an open use drew it, the means alleged when only concealed uses drew it and open uses did
-    not, and nothing that can be told apart otherwise."""
+    """What the attack label follows on the record (``use_counts`` in): the use of outputs without
+    permission when a use with no alleged fraud drew it (qualified when companies' uses also drew
+    lesser answers); the means and pattern alleged when only concealed uses drew it and open uses
+    did not; nothing that can be told apart otherwise."""
     if counts["labelled_open"] > 0:
-        return "the use of outputs itself"
+        if counts["lesser_company"] > 0:
+            return (
+                "the use of a provider's outputs without its permission, whether or not fraud is alleged, "
+                "though not every such use by a company has drawn it"
+            )
+        return "the use of a provider's outputs without its permission, whether or not fraud is alleged"
     if counts["labelled"] > 0 and counts["open_unlabelled"] > 0:
-        return "the means alleged, not the use of outputs as such"
+        return (
+            "the means and the pattern the report alleges (fraudulent accounts, proxies, volume and focus), "
+            "not the use of outputs as such"
+        )
     return "nothing the record can tell apart"
+
+
+#: Who each crawler row of ``web_consent`` belongs to, as the crawler table names it.
+CRAWLER_NAMES = {
+    "headc4-openai": "OpenAI",
+    "headc4-anthropic": "Anthropic",
+    "headc4-common-crawl": "Common Crawl (a non-profit archive)",
+    "headc4-google-ai": "Google's AI crawler",
+    "headc4-cohere": "Cohere",
+    "headc4-meta": "Meta",
+    "headc4-internet-archive": "the Internet Archive (a non-profit archive)",
+    "headc4-google-search": "Google Search",
+}
+
+
+def crawler_shares_markdown(consent: pd.DataFrame) -> str:
+    """The shares of the tokens of C4's largest domains whose robots.txt restricts each
+    organisation's crawler (April 2024), largest first, as a Markdown table (percentages to one
+    decimal, as the paper gives them). KeyError names a crawler row with no name here."""
+    rows = consent[consent["id"].isin(CRAWLER_NAMES)].sort_values("value", ascending=False, kind="stable")
+    body = [[CRAWLER_NAMES[row["id"]], f"{row['value']:.1%}"] for _, row in rows.iterrows()]
+    return markdown_table(["crawler", "share of the largest domains' tokens restricting it"], body)
 
 
 def what_stays_open(asked: dict[str, int]) -> str:
