@@ -133,6 +133,9 @@ def page_weights(site: Path) -> list[tuple[str, int, int, float]]:
             page.on("requestfinished", lambda request, urls=urls: urls.append(request.url))
             start = time.perf_counter()
             page.goto(f"{base}/{relative}", wait_until="load")
+            page.evaluate(
+                "document.querySelectorAll('.book-chart--interactive').forEach(c => c.dispatchEvent(new Event('pointerdown')))"
+            )
             page.wait_for_function(
                 "[...document.querySelectorAll('.book-chart--interactive')].every(c => c.dataset.rendered === 'true')",
                 timeout=20_000,

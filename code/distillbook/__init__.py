@@ -14,4 +14,4 @@ Three layers, one folder each; imports point down only:
                  line (``python -m distillbook``) imports it.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -87,18 +87,11 @@ def claim_box_text(site: Path, docname: str, claim_id: str) -> str:
     return " ".join(box.get_text(" ").split())
 
 
-def independent_sources(site: Path) -> int:
-    """The count of independent sources the regional-blocking claim's box shows."""
-    found = re.search(
-        r"Independent sources naming it as a reason for proxies: (\d+)", claim_box_text(site, CLAIM_PAGE, CLAIM)
-    )
-    assert found, claim_box_text(site, CLAIM_PAGE, CLAIM)
-    return int(found.group(1))
-
-
 #: A claim whose check reads a table its page does not read: the proxies page shows the
-#: regional-blocking claim, whose check counts rows of proxies/evidence.csv.
+#: regional-blocking claim, whose check counts rows of proxies/evidence.csv. For the test its
+#: conclusion is set to a marker that shows that count.
 CLAIM, CLAIM_PAGE = "proxy-regional-blocking", "chapters/proxies"
+MARKER = "Marker for the staleness test: {independent_rows:d} independent."
 EXTRA_EVIDENCE = (
     "relay-readme-second-mention,regional-restriction,An independent source names the restriction on China again."
     ",false,true,,weishaw2025relay,README_EN.md\n"
@@ -145,8 +138,10 @@ def test_data_edits_reach_the_pages_and_bad_edits_leave_no_site(tmp_path):
     for docname in ("index", "chapters/counting", "appendices/references"):
         assert "Glossary of terms" in sidebar(site, docname), docname
 
-    # an edit that keeps every verdict valid: MiniMax 13,000,000 -> 13,100,000
+    # an edit that keeps every verdict valid: MiniMax 13,000,000 -> 13,100,000; and a conclusion that
+    # shows a number only the claim's check computes, from a table only the check reads (below)
     set_cell(book / "data" / "shared" / "allegation.csv", "exchanges-minimax", "value", "13100000")
+    set_cell(book / "data" / "ledger" / "claims.csv", CLAIM, "conclusion", MARKER)
     second = build(book)
     log = second.stdout + second.stderr
     assert second.returncode == 0, log[-3000:]
@@ -156,12 +151,12 @@ def test_data_edits_reach_the_pages_and_bad_edits_leave_no_site(tmp_path):
     assert "16,650,000" in numbers  # 150,000 + 3,400,000 + 13,100,000
     assert f"{13_100_000 / 16_650_000:.1%}" in numbers  # MiniMax's share, recomputed
     assert f"{16_650_000 / 24_000:,.0f}" in numbers  # exchanges per account (694)
-    # exactly the pages that declare the table (or every table) executed again, in warm workers
+    # exactly the pages that declare one of the tables (or every table) executed again, in warm workers
     declaring = {
         pages.docname(page, book)
         for page in pages.book_pages(book)
         if pages.is_notebook(page.read_text(encoding="utf-8"))
-        and {"shared/allegation", pages.EVERY_TABLE} & set(pages.declared_reads(page))
+        and {"shared/allegation", "ledger/claims", pages.EVERY_TABLE} & set(pages.declared_reads(page))
     }
     assert "index" in declaring and "appendices/data" not in declaring  # it reads only sources.csv
     assert executed_pages(log) == declaring
@@ -175,18 +170,17 @@ def test_data_edits_reach_the_pages_and_bad_edits_leave_no_site(tmp_path):
     assert executed_pages(third.stdout + third.stderr) == set()
 
     # a claim box follows a table only its check reads: one more independent source counted for
-    # the regional-blocking claim (1 -> 2 independent sources) in its box on the chapter page (the
-    # verdict page's row shows the verdict and conclusion, which hold no figure)
+    # the regional-blocking claim (1 -> 2 independent sources), on the chapter and on the verdict page
     site = book / "_build" / "html"
-    assert independent_sources(site) == 1
-    assert "accurate" in claim_box_text(site, "chapters/verdict", CLAIM)
+    assert "1 independent" in claim_box_text(site, CLAIM_PAGE, CLAIM)
+    assert "1 independent" in claim_box_text(site, "chapters/verdict", CLAIM)
     evidence = book / "data" / "proxies" / "evidence.csv"
     evidence.write_text(evidence.read_text(encoding="utf-8") + EXTRA_EVIDENCE, encoding="utf-8")
     fourth = build(book)
     assert fourth.returncode == 0, (fourth.stdout + fourth.stderr)[-3000:]
     assert "chapters/proxies" not in executed_pages(fourth.stdout + fourth.stderr)  # read again, not executed
-    assert independent_sources(site) == 2
-    assert "accurate" in claim_box_text(site, "chapters/verdict", CLAIM)
+    assert "2 independent" in claim_box_text(site, CLAIM_PAGE, CLAIM)
+    assert "2 independent" in claim_box_text(site, "chapters/verdict", CLAIM)
 
     # ... and its check function: the check now counts every independent source three times
     module = book / "code" / "distillbook" / "chapters" / "proxies" / "__init__.py"
@@ -200,8 +194,8 @@ def test_data_edits_reach_the_pages_and_bad_edits_leave_no_site(tmp_path):
     module.write_text(edited, encoding="utf-8")
     fifth = build(book)
     assert fifth.returncode == 0, (fifth.stdout + fifth.stderr)[-3000:]
-    assert independent_sources(site) == 6
-    assert "accurate" in claim_box_text(site, "chapters/verdict", CLAIM)
+    assert "6 independent" in claim_box_text(site, CLAIM_PAGE, CLAIM)
+    assert "6 independent" in claim_box_text(site, "chapters/verdict", CLAIM)
     module.write_text(source, encoding="utf-8")
 
     # an edit that breaks a verdict: DeepSeek 150,000 -> 160,000 makes the article's "about

@@ -63,3 +63,39 @@ def test_log_scale_bars_start_at_the_power_of_ten_below_the_smallest_value():
 def test_log_axis_ticks_are_one_per_order_of_magnitude():
     assert charts.powers_of_ten(100_000, 13_000_000) == [100_000, 1_000_000, 10_000_000, 100_000_000]
     assert charts.powers_of_ten(10, 10) == [10]
+
+
+def test_every_verdict_has_a_colour_pair_that_meets_aa_contrast():
+    from distillbook.core import ledger
+    from distillbook.core.charts import VERDICT_STYLE, contrast_ratio
+
+    assert set(VERDICT_STYLE) == set(ledger.VERDICTS)
+    for verdict, (fill, text) in VERDICT_STYLE.items():
+        assert contrast_ratio(fill, text) >= 4.5, verdict
+    assert len({fill for fill, _ in VERDICT_STYLE.values()}) == len(VERDICT_STYLE)  # six distinct colours
+
+
+def test_contrast_ratio_by_hand():
+    from distillbook.core.charts import contrast_ratio
+
+    assert round(contrast_ratio("#000000", "#ffffff"), 1) == 21.0
+    assert contrast_ratio("#777777", "#777777") == 1.0
+
+
+def test_data_table_cells_read_as_prose_numbers():
+    assert charts.formatted_cell(2615160) == "2,615,160"
+    assert charts.formatted_cell(2615160.0) == "2,615,160"  # a float that is a whole number
+    assert charts.formatted_cell(468.8123456) == "468.812"  # six significant figures
+    assert charts.formatted_cell(0.0125) == "0.0125"
+    assert charts.formatted_cell(float("nan")) == ""
+    assert charts.formatted_cell("DeepSeek") == "DeepSeek"
+
+
+def test_data_table_says_how_many_rows_and_what_they_hold():
+    frame = pd.DataFrame({"lab": ["DeepSeek", "MiniMax"], "exchanges": [150000, 13000000]})
+    static = charts.data_table(frame, "caption")
+    assert "(2 rows: every value it draws)" in static
+    assert '<td class="num">13,000,000</td>' in static  # formatted and right-aligned
+    assert "<td>DeepSeek</td>" in static
+    live = charts.data_table(frame.head(1), "caption", interactive=True)
+    assert "(1 row: the values it is drawn from, from which the live chart" in live

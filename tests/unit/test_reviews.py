@@ -1,5 +1,6 @@
 """Every reviewed page has its review record in reviews/, in the format reviews/README.md sets:
-a line-by-line read and one read from each side, each a table of findings, every one resolved."""
+a line-by-line read and, for a page that judges claims, one read from each side; each a table of
+findings, every one resolved."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ import pytest
 from conftest import ROOT
 
 #: Pages whose review is done; a page is added when its revision and review land.
-REVIEWED: list[str] = []
+REVIEWED: list[str] = ["index", "methods", "about", "glossary", "definitions", "safety-paradox", "double-standards"]
 SECTIONS = ["## Line by line", "## Read for the article", "## Read for the report"]
+#: Pages that judge claims of the article: each is also read from both sides.
+CLAIM_PAGES = {"index", "definitions", "counting", "safety-paradox", "proxies", "double-standards", "verdict"}
 HEADER = "| # | where | source and locator read | finding | resolution |"
 RESOLVED = re.compile(r"^(fixed|declined|noted): \S")
 
@@ -29,7 +32,7 @@ def test_a_reviewed_page_has_a_complete_record(slug):
     path = ROOT / "reviews" / f"{slug}.md"
     assert path.exists(), f"reviews/{slug}.md is missing"
     text = path.read_text(encoding="utf-8")
-    for section in SECTIONS:
+    for section in SECTIONS if slug in CLAIM_PAGES else SECTIONS[:1]:
         assert section in text, f"reviews/{slug}.md: no section {section!r}"
         reviewer = text.split(section, 1)[1].split("\n\n", 2)[1]
         assert reviewer.startswith("Reviewer: "), f"reviews/{slug}.md, {section}: who reviewed?"

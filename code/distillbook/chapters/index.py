@@ -8,7 +8,7 @@ import pandas as pd
 
 from distillbook.core import reported
 from distillbook.core.allegation import LABS, allegation_value, per_lab_exchanges
-from distillbook.core.charts import VERDICT_COLOURS
+from distillbook.core.charts import VERDICT_COLOURS, VERDICT_STYLE
 from distillbook.core.ledger import (
     PENDING,
     SECTION_NAMES,
@@ -145,8 +145,9 @@ def section_verdict_counts(claims: pd.DataFrame) -> pd.DataFrame:
 def verdicts_chart(frame: pd.DataFrame, description: str) -> alt.LayerChart:
     """Stacked horizontal bars of verdicts per section, each segment labelled with its count.
 
-    Colour (Okabe–Ito) and the order of the segments both follow the verdict scale, and the count
-    is written on each segment, so the chart reads without telling colours apart."""
+    Colour (the book's verdict colours) and the order of the segments both follow the verdict
+    scale, and the count is written on each segment in the verdict's text colour, so the chart reads
+    without telling colours apart."""
     order = list(VERDICTS)
     labels = [verdict_label(v) for v in order]
     sections = [SECTION_NAMES[s] for s in sorted(SECTION_NAMES) if SECTION_NAMES[s] in set(frame["section_name"])]
@@ -168,8 +169,13 @@ def verdicts_chart(frame: pd.DataFrame, description: str) -> alt.LayerChart:
             alt.Tooltip("claims:Q", title="claims"),
         ],
     )
-    counts = base.mark_text(fontSize=12, fontWeight="bold", color="black").encode(
-        y=y, x=alt.X("middle:Q", title="Claims in the ledger (count)"), text=alt.Text("claims:Q", format="d")
+    counts = base.mark_text(fontSize=12, fontWeight="bold").encode(
+        y=y,
+        x=alt.X("middle:Q", title="Claims in the ledger (count)"),
+        text=alt.Text("claims:Q", format="d"),
+        color=alt.Color(
+            "verdict_label:N", scale=alt.Scale(domain=labels, range=[VERDICT_STYLE[v][1] for v in order]), legend=None
+        ),
     )
     return alt.layer(bars, counts, description=description).properties(
         width=420, height=alt.Step(34), padding={"left": 5, "top": 5, "bottom": 5, "right": 20}

@@ -20,21 +20,16 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-#: Okabe & Ito's colour-blind-safe palette (Wong, Nature Methods 2011), black last.
-OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
+# the palette lives in core.palette (read without Altair by the build); charts take it from there
+from distillbook.core.palette import OKABE_ITO as OKABE_ITO
+from distillbook.core.palette import VERDICT_COLOURS as VERDICT_COLOURS
+from distillbook.core.palette import VERDICT_STYLE as VERDICT_STYLE
+from distillbook.core.palette import contrast_ratio as contrast_ratio
+from distillbook.core.palette import verdict_css as verdict_css
+
 #: Vega-Lite version the SVGs are rendered with; Altair 6.3 writes this schema.
 VEGA_LITE = "6.4"
-#: One colour per verdict (the scale of :data:`distillbook.core.ledger.VERDICTS`), from Okabe & Ito's colour-blind-safe palette: green for accurate,
-#: sky blue for mostly accurate, orange for misleading, vermilion for inaccurate, reddish purple
-#: for unsupported, yellow for opinion. Black labels are legible on every one of them.
-VERDICT_COLOURS: dict[str, str] = {
-    "accurate": OKABE_ITO[2],
-    "mostly-accurate": OKABE_ITO[1],
-    "misleading": OKABE_ITO[0],
-    "inaccurate": OKABE_ITO[5],
-    "unsupported": OKABE_ITO[6],
-    "opinion": OKABE_ITO[3],
-}
+
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 
 
@@ -49,8 +44,16 @@ def book_theme() -> alt.theme.ThemeConfig:
         "config": {
             "font": FONT,
             "range": {"category": OKABE_ITO, "ordinal": {"scheme": "cividis"}, "ramp": {"scheme": "cividis"}},
-            "axis": {"labelFontSize": 12, "titleFontSize": 13, "titleFontWeight": "normal", "labelLimit": 260},
-            "legend": {"labelFontSize": 12, "titleFontSize": 12},
+            "axis": {
+                "labelFontSize": 12,
+                "titleFontSize": 13,
+                "titleFontWeight": "normal",
+                "labelLimit": 260,
+                "labelOverlap": "greedy",
+                "labelSeparation": 8,
+                "titlePadding": 8,
+            },
+            "legend": {"labelFontSize": 12, "titleFontSize": 12, "columnPadding": 16, "rowPadding": 4},
             "title": {"fontSize": 15, "anchor": "start", "fontWeight": "normal"},
             "view": {"stroke": None},
             "background": "white",
@@ -113,11 +116,45 @@ def static_svg(spec: dict, key: str) -> str:
     return _scoped_ids(svg, f"chart-{key}")
 
 
-def data_table(frame: pd.DataFrame, caption: str) -> str:
-    """The chart's data as an HTML table inside a closed ``<details>`` element."""
-    table = frame.to_html(index=False, border=0, classes="book-chart-data", na_rep="")
+def formatted_cell(value) -> str:
+    """A data-table cell as a reader reads it: thousands separators, floats to six significant
+    figures (full precision stays in the data files), blanks for missing values."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int) or (isinstance(value, float) and value.is_integer() and abs(value) < 1e15):
+        return f"{int(value):,}"
+    if isinstance(value, float):
+        return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
+    return str(value)
+
+
+def data_summary(rows: int, interactive: bool) -> str:
+    """What the table under a chart holds, said before it is opened."""
+    plural = "row" if rows == 1 else "rows"
+    if interactive:
+        return f"Data behind this chart ({rows:,} {plural}: the values it is drawn from, from which the live chart's controls work out what they show)"
+    return f"Data behind this chart ({rows:,} {plural}: every value it draws)"
+
+
+def data_table(frame: pd.DataFrame, caption: str, interactive: bool = False) -> str:
+    """The chart's data as an HTML table inside a closed ``<details>`` element: numbers formatted
+    for reading, numeric columns right-aligned."""
+    from distillbook.core.tables import mark_numeric
+
+    numeric = [
+        pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c]) for c in frame.columns
+    ]
+    shown = frame.copy().astype(object)
+    for column in shown.columns:
+        shown[column] = [formatted_cell(v.item() if hasattr(v, "item") else v) for v in frame[column]]
+    table = mark_numeric(
+        shown.to_html(index=False, border=0, classes="book-chart-data", na_rep="", justify="left"), numeric
+    )
     table = re.sub(r"^<table[^>]*>", lambda m: f"{m.group(0)}<caption>{html.escape(caption)}</caption>", table)
-    return f'<details class="book-chart-table"><summary>Data behind this chart</summary>{table}</details>'
+    summary = html.escape(data_summary(len(frame), interactive))
+    return f'<details class="book-chart-table"><summary>{summary}</summary>{table}</details>'
 
 
 class BookChart:
@@ -141,7 +178,7 @@ class BookChart:
     def _draw(self) -> str:
         chart_id = f"chart-{self.key}"
         svg = static_svg(self.spec, self.key)
-        table = data_table(self.data, f"Data for the chart: {self.spec['description']}")
+        table = data_table(self.data, f"Data for the chart: {self.spec['description']}", self.interactive)
         live = ""
         classes = "book-chart"
         if self.interactive:

@@ -43,6 +43,20 @@ class LedgerError(Exception):
     """A claim whose check no longer supports its verdict, or a malformed ledger row."""
 
 
+#: Words of a claim's quote kept in a title made from it, when the ledger gives no title.
+TITLE_WORDS = 8
+
+
+def claim_title(row) -> str:
+    """A claim's short title: the ledger's ``title`` when it has one, else the opening words of the
+    rated quote (an ellipsis marks the cut)."""
+    title = str(row.get("title", "") or "").strip() if hasattr(row, "get") else ""
+    if title and title.lower() != "nan":
+        return title
+    words = str(row["quote"]).split()
+    return " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
+
+
 def verdict_label(verdict: str) -> str:
     """The verdict as readers see it: ``mostly-accurate`` becomes ``mostly accurate``."""
     return "not yet examined" if verdict == PENDING else verdict.replace("-", " ")

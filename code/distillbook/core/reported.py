@@ -27,16 +27,17 @@ from distillbook.core.ledger import DataAccess, LedgerError, threshold
 
 #: The rule in words, for readers (the methods page); numbers through threshold placeholders.
 RULE = (
-    "When the article repeats a figure from a source, the book compares it with the figure in the"
-    " document the article credits. Within {figure-match:.0%} of that figure it matches; within "
+    "When the article repeats a figure from a source, the book compares it with the figure in the "
+    "document the article credits. Within {figure-match:.0%} of that figure it matches; within "
     "{figure-close:.0%} it is close; further off it is a different figure. The hedges are "
-    "compared too: “over” or “more than” makes a lower bound, “about” or “nearly” an estimate, "
-    "“under” or “up to” an upper bound, and no hedge an exact figure. An estimate of an exact "
-    "figure is mere rounding; any other change of kind is a slip. Accurate when the figure "
-    "matches with a hedge of the same kind; mostly accurate when it is only close, or matches "
-    "with a hedge of another kind, or matches only another document's wording; inaccurate when it"
-    " is further off. Whether a slip flatters the article or works against it, the verdict is the"
-    " same; the conclusion says which way it goes."
+    "compared too: “over” or “more than” makes a lower bound; “about”, “approximately” or "
+    "“nearly” an estimate (“nearly” stays below the figure, but the book counts it as an estimate: "
+    "its judgement); “under” or “up to” an upper bound; no hedge an exact figure. An estimate of an "
+    "exact figure is rounding; any other change of kind is a slip. Accurate when the figure matches "
+    "with a hedge of the same kind; mostly accurate when it is only close, or matches with a hedge "
+    "of another kind, or matches only another document’s wording; inaccurate when it is further "
+    "off. The verdict is the same whichever way a slip goes; the conclusion says whether the "
+    "article’s wording makes the figure larger or smaller than the source’s."
 )
 
 
@@ -44,8 +45,9 @@ MATCH = threshold(
     "figure-match",
     0.01,
     "fraction of the source's figure",
-    "The book's judgement: a figure stated to two or three significant figures (about 2,300 for 2,294) "
-    "is rounded by up to about half a percent, so within one percent it is the same figure.",
+    "The book's judgement: a figure given to three significant figures is within half a percent of the "
+    "exact one, so within this margin it is the same figure. A figure rounded to two significant "
+    "figures can be further off (up to about a twentieth) and then counts only as close.",
 )
 CLOSE = threshold(
     "figure-close",

@@ -3,8 +3,24 @@
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
+
+_CELL = re.compile(r"<(td|th)>")
+
+
+def mark_numeric(text: str, numeric: list[bool]) -> str:
+    """Give the cells of numeric columns the class ``num`` (right-aligned, tabular figures)."""
+
+    def row(match: re.Match) -> str:
+        position = iter(range(len(numeric)))
+        return _CELL.sub(
+            lambda cell: f'<{cell.group(1)} class="num">' if numeric[next(position, 0)] else cell.group(0),
+            match.group(0),
+        )
+
+    return re.sub(r"<tr[^>]*>.*?</tr>", row, text, flags=re.S)
 
 
 class Table:
@@ -32,6 +48,11 @@ class Table:
             text = self.frame.to_html(
                 index=False, border=0, classes="book-table", na_rep="", escape=True, justify="left"
             )
+        numeric = [
+            pd.api.types.is_numeric_dtype(self.frame[c]) and not pd.api.types.is_bool_dtype(self.frame[c])
+            for c in self.frame.columns
+        ]
+        text = mark_numeric(text, numeric)
         if self.caption:
             text = text.replace(">", f"><caption>{html.escape(self.caption)}</caption>", 1)
         return text

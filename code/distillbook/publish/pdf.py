@@ -120,13 +120,11 @@ def print_pages(site: Path, docnames: list[str], author: str) -> dict[str, Path]
         try:
             context = browser.new_context()
             context.route("**/*", _local_only)
+            # paper gets the static charts drawn at build time (the default view), never live ones
+            context.add_init_script("window.bookStaticCharts = true;")
             for docname in docnames:
                 page = context.new_page()
                 page.goto(f"{url}/{docname}.html", wait_until="load")
-                page.wait_for_function(
-                    "[...document.querySelectorAll('.book-chart--interactive')].every(c => c.dataset.rendered === 'true')",
-                    timeout=20_000,
-                )
                 page.emulate_media(media="print")
                 target = pdf_path(site, docname)
                 target.parent.mkdir(parents=True, exist_ok=True)

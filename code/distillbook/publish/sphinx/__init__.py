@@ -19,10 +19,12 @@ from distillbook.publish.sphinx import assets, citing, claims, execution, freshn
 
 
 def extension_files() -> list:
-    """The files that decide how pages are written: the publishing code, assets and templates."""
+    """The files that decide how pages are written: the publishing code, assets, templates and the
+    palette (the verdict colours' stylesheet is written from it)."""
     publish = paths.PACKAGE_DIR / "publish"
     return (
         sorted(publish.rglob("*.py"))
+        + [paths.PACKAGE_DIR / "core" / "palette.py"]  # the verdict colours' stylesheet
         + sorted(paths.ASSETS_DIR.iterdir())
         + sorted((paths.PACKAGE_DIR / "templates").rglob("*.html"))
     )
@@ -58,4 +60,5 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("claim", claims.ClaimDirective)
     app.add_role("article", claims.article_role)
     app.add_css_file("vendor/book.css")
+    app.add_css_file("vendor/verdicts.css")
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

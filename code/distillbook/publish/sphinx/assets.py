@@ -5,6 +5,7 @@ nothing published that is not part of the book (execution reports, source copies
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from pathlib import Path
@@ -47,14 +48,23 @@ def page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, do
             # in place: these are the builder's own lists, which Sphinx restores after each page
             # and to which add_js_file() below appends
             context[key][:] = [asset for asset in context[key] if _used(asset)]
+    if "body" in context and "pathto" in context:
+        # the book's title above the page, shown on narrow screens where the sidebar is hidden
+        title = html.escape(app.config.html_title or app.config.project)
+        home = html.escape(context["pathto"](app.config.root_doc))
+        context["body"] = f'<p class="book-title-mobile"><a href="{home}">{title}</a></p>\n' + context["body"]
     if "body" in context:
         # docutils marks bibliography entries role="doc-biblioentry" inside a role="list"
         # container: a list whose children are not list items (axe: aria-required-children,
         # critical). They are list items.
         context["body"] = _THEBE_BODY.sub("", context["body"]).replace('role="doc-biblioentry"', 'role="listitem"')
-    if "book-chart--interactive" in context.get("body", ""):
-        app.add_js_file("vendor/vega-bundle.js", type="module")
-        app.add_js_file("vendor/book-charts.js", type="module")
+    if "book-chart" in context.get("body", ""):
+        # a small classic script, deferred: it loads the Vega runtime itself, and only when a live
+        # chart comes near the screen, so the runtime never delays the page
+        app.add_js_file("vendor/book-charts.js", loading_method="defer")
+    if 'class="ledger"' in context.get("body", ""):
+        # the verdict page's filters: small, deferred; the list works without it
+        app.add_js_file("vendor/book-ledger.js", loading_method="defer")
 
 
 def write_static_assets(app: Sphinx) -> None:
@@ -66,20 +76,31 @@ def write_static_assets(app: Sphinx) -> None:
         return
     from myst_nb.sphinx_ext import add_global_html_resources
 
+    from distillbook.core.palette import verdict_css
+
     vendor = Path(app.outdir) / "_static" / "vendor"
     vendor.mkdir(parents=True, exist_ok=True)
     bundle = vendor / "vega-bundle.js"
-    if not bundle.exists():  # vl-convert and Altair are imported only to make it
+    if not bundle.exists() or not bundle.read_text(encoding="utf-8")[:20].startswith("(() => {"):
+        # vl-convert and Altair are imported only to make it. A classic script (its declarations
+        # kept local), so that it also loads from disk (file://), where browsers refuse module
+        # scripts; it sets window.vegaEmbed
         import vl_convert as vlc
 
         from distillbook.core.charts import VEGA_LITE
 
-        bundle.write_text(vlc.javascript_bundle(vl_version=VEGA_LITE), encoding="utf-8")
+        bundle.write_text(f"(() => {{\n{vlc.javascript_bundle(vl_version=VEGA_LITE)}\n}})();\n", encoding="utf-8")
+    # a rebuild writes no file it need not (an unchanged asset keeps its modification time)
     for asset in paths.ASSETS_DIR.iterdir():
-        target = vendor / asset.name
-        if not target.exists() or target.read_bytes() != asset.read_bytes():  # a rebuild writes no file it need not
-            shutil.copyfile(asset, target)
+        write_if_changed(vendor / asset.name, asset.read_bytes())
+    write_if_changed(vendor / "verdicts.css", verdict_css().encode("utf-8"))
     add_global_html_resources(app, None)
+
+
+def write_if_changed(target: Path, content: bytes) -> None:
+    """Write ``content`` to ``target`` unless it already holds exactly that."""
+    if not target.exists() or target.read_bytes() != content:
+        target.write_bytes(content)
 
 
 def use_book_templates(app: Sphinx, config) -> None:
