@@ -104,3 +104,18 @@ def test_a_page_declaring_an_unknown_table_is_refused(book):
     (book / "chapters" / "x.md").write_text(PAGE.replace("[shared/allegation]", "[shared/allegation, nosuch]"))
     with pytest.raises(page_module.UndeclaredRead, match="unknown table"):
         page_module.Page("chapters/x", root=book)
+
+
+def test_a_page_may_run_only_checks_that_read_tables_it_declares(book):
+    """A page shows what the checks it runs compute, so their tables are its inputs: the double
+    standards page's scraping claim is checked against the search log (ledger/searches), which a
+    page declaring only the ledger does not re-execute after."""
+    import distillbook.chapters.checks  # noqa: F401 - the check registry, as the page fills it
+
+    text = PAGE.replace("# A page", "# Double standards")
+    (book / "chapters" / "double-standards.md").write_text(text.replace("[shared/allegation]", "[ledger/claims]"))
+    page = page_module.Page("chapters/double-standards", root=book)
+    with pytest.raises(page_module.UndeclaredRead, match=r"claim 'ds-scraping' .* reads \[.*'ledger/searches'"):
+        page.check("ds-scraping")
+    (book / "chapters" / "double-standards.md").write_text(text.replace("[shared/allegation]", '["*"]'))
+    assert page_module.Page("chapters/double-standards", root=book).check("ds-scraping").verdict
