@@ -3,7 +3,8 @@
 * **Execution.** Each executable page gets a hidden last cell holding a fingerprint of what its
   results depend on: the tables its front matter declares, the data package descriptor, the
   package's core, every ``distillbook`` module its code cells import (and what those import),
-  and the lock file. jupyter-cache keys on the code cells, so a changed fingerprint is a cache
+  the book's own files those modules declare they read (``BOOK_FILES``, as the about page's
+  module reads ``_config.yml``), and the lock file. jupyter-cache keys on the code cells, so a changed fingerprint is a cache
   miss and the page executes again. An edit to ``publish/`` or to a chapter module the page does
   not import changes nothing.
 * **Reading.** A page is read again (content hash, not modification time) when its execution
@@ -78,8 +79,10 @@ def execution_inputs(root: Path, source_path: Path, text: str | None = None) -> 
     declared = pages.declared_reads(source_path)
     names = data.listed_tables(descriptor) if declared == [pages.EVERY_TABLE] else declared
     tables = [data.table_file(name, descriptor) for name in names]
-    code = sorted({*core_files(root), *imports.files(page_modules(root, text), package_dir(root))})
-    return [descriptor, *tables, *code, root / "requirements.txt"]
+    modules = page_modules(root, text)
+    code = sorted({*core_files(root), *imports.files(modules, package_dir(root))})
+    book_files = [root / name for name in sorted(imports.book_files(modules, package_dir(root)))]
+    return [descriptor, *tables, *code, *book_files, root / "requirements.txt"]
 
 
 def execution_fingerprint(root: Path, source_path: Path, text: str | None = None) -> str:
