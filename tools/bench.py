@@ -14,6 +14,12 @@ with PDFs off (``BOOK_PDF=0``), so the working tree and its ``_build`` are untou
   plain-Python time (median and worst);
 * the stock Jupyter Book 1 template (``jupyter-book create``): its clean build and its no-op
   rebuild, the reference for the book's no-op rebuild;
+* what a reader sees, the same whichever way pages execute: every glued number and claim box of
+  the clean build (warm workers) against those of the one-page-at-a-time build (kernels), as
+  ``tools/dump_rendered.py`` dumps them;
+* before, with ``BENCH_BEFORE=<folder>`` (an older checkout of the book, e.g. ``git worktree add
+  /tmp/bs-before <commit>``): that tree's clean build, no-op rebuild and prose-edit rebuild, each
+  with its own build code, in the same run (its pages are those of its commit);
 * per page: bytes a reader downloads (gzip-compressed, as a server would send them), number of
   requests, and milliseconds until every chart has drawn (Chromium, over loopback).
 """
@@ -47,11 +53,14 @@ class Build:
         return {str(Path(page).relative_to(book)): float(s) for page, s in PREEXECUTED.findall(self.log)}
 
 
-def timed_build(book: Path, jobs: int | None = None, extra: list[str] | None = None) -> Build:
+def timed_build(book: Path, jobs: int | None = None, extra: list[str] | None = None, own_code: bool = False) -> Build:
     """One ``python -m distillbook build`` of ``book`` with PDFs off (fails loudly); ``jobs``
     sets how many warm workers pre-execute the pages (default: one per core), ``extra`` is
-    passed to Jupyter Book."""
+    passed to Jupyter Book; ``own_code`` runs the build code of ``book`` itself (an older tree)
+    rather than the installed one."""
     env = {**os.environ, "DISTILLBOOK_ROOT": str(book), "BOOK_PDF": "0"}
+    if own_code:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(book / "code"), os.environ.get("PYTHONPATH", "")]))
     if jobs:
         env["BOOK_JOBS"] = str(jobs)
     start = time.perf_counter()
@@ -103,6 +112,33 @@ def execution_floor(root: Path) -> tuple[float, dict[str, float]]:
             os.chdir(cwd)
         times[str(page.relative_to(root))] = time.perf_counter() - start
     return imports, times
+
+
+def rendered(book: Path) -> set[tuple[str, ...]]:
+    """What a reader sees of a built copy: its glued numbers and claim boxes (tools/dump_rendered.py)."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    import dump_rendered
+
+    executed = book / "_build" / "work" / "_build" / "jupyter_execute"
+    return set(dump_rendered.number_rows(book, executed) + dump_rendered.claim_rows(book / "_build" / "html"))
+
+
+def add_sentence(chapter: Path) -> None:
+    """The prose edit: one sentence added at the end of a chapter."""
+    chapter.write_text(
+        chapter.read_text(encoding="utf-8") + "\nA sentence added for the benchmark.\n", encoding="utf-8"
+    )
+
+
+def before_builds(before: Path, tmp: Path) -> dict[str, float]:
+    """An older tree's clean build, no-op rebuild and prose-edit rebuild, with its own build code."""
+    book = tmp / "before"
+    copy_book(before, book)
+    times = {"clean": timed_build(book, own_code=True).seconds}
+    times["no-op rebuild"] = timed_build(book, own_code=True).seconds
+    add_sentence(book / "chapters" / "counting.md")
+    times["after a prose edit"] = timed_build(book, own_code=True).seconds
+    return times
 
 
 def gzipped_size(site: Path, url: str) -> int:
@@ -183,11 +219,9 @@ def main() -> int:
         book = Path(tmp) / "book"
         copy_book(root, book)
         clean = timed_build(book)
+        warm_seen = rendered(book)
         noop = timed_build(book)
-        chapter = book / "chapters" / "counting.md"
-        chapter.write_text(
-            chapter.read_text(encoding="utf-8") + "\nA sentence added for the benchmark.\n", encoding="utf-8"
-        )
+        add_sentence(book / "chapters" / "counting.md")
         prose = timed_build(book)
         table = book / "data" / "shared" / "allegation.csv"
         # an edit that keeps every verdict: MiniMax's figure 13,000,000 -> 13,100,000
@@ -200,6 +234,9 @@ def main() -> int:
         serial_book = Path(tmp) / "serial"
         copy_book(root, serial_book)
         serial = timed_build(serial_book, jobs=1)
+        kernel_seen = rendered(serial_book)
+        before_root = os.environ.get("BENCH_BEFORE")
+        before = before_builds(Path(before_root), Path(tmp)) if before_root else {}
         imports, floor = execution_floor(root)
         weights = page_weights(root / "_build" / "html") if (root / "_build" / "html").exists() else []
     loads.append(("end", load()))
@@ -221,6 +258,24 @@ def main() -> int:
     ]
     for name, seconds in rows:
         print(f"| {name} | {seconds:.1f} | {seconds / clean.seconds:.2f} |")
+
+    if before:
+        print(f"\nBefore ({before_root}, its own pages and build code; same run)\n")
+        print("| build | before (s) | now (s) | before: ratio to its clean | now: ratio to clean |")
+        print("|---|---:|---:|---:|---:|")
+        now = {"clean": clean.seconds, "no-op rebuild": noop.seconds, "after a prose edit": prose.seconds}
+        for name, seconds in before.items():
+            print(
+                f"| {name} | {seconds:.1f} | {now[name]:.1f} | {seconds / before['clean']:.2f} "
+                f"| {now[name] / clean.seconds:.2f} |"
+            )
+
+    differing = warm_seen ^ kernel_seen
+    print(
+        f"\nWhat a reader sees (glued numbers and claim boxes, tools/dump_rendered.py): {len(warm_seen)} rows "
+        f"from warm workers, {len(kernel_seen)} from kernels; "
+        + ("identical" if not differing else f"{len(differing)} differing, e.g. {sorted(differing)[:3]}")
+    )
 
     total_floor = imports + sum(floor.values())
     print(
