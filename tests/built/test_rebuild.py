@@ -1,9 +1,11 @@
 """End to end, in a private copy of the book: a rebuild with nothing changed does no work; a new
-page title reaches every page's sidebar; a data edit reaches every dependent number on the
-next build (no clean) and re-executes only the pages that declare the edited table; an edit to
-the publishing code re-executes nothing; a claim box follows its check's inputs (a table only the
-check reads, then the check function) on the chapter page and the verdict page; a bad edit stops
-the build with file, row and field, and leaves no site behind."""
+page title reaches every page's sidebar; an edit to a page's code or to its module executes that
+page again and writes only its HTML; an edit to the core misses the cache for every page; a data
+edit and a ledger edit reach every dependent number on the next build (no clean) and re-execute
+only the pages that declare the edited tables; an edit to the publishing code re-executes
+nothing; a claim box follows its check's inputs (a table only the check reads, then the check
+function) on the chapter page and the verdict page; a bad edit stops the build with file, row
+and field, and leaves no site behind."""
 
 from __future__ import annotations
 
@@ -137,6 +139,54 @@ def test_data_edits_reach_the_pages_and_bad_edits_leave_no_site(tmp_path):
     site = book / "_build" / "html"
     for docname in ("index", "chapters/counting", "appendices/references"):
         assert "Glossary of terms" in sidebar(site, docname), docname
+
+    # an edit to a page's code and one to a page's module: exactly those two pages execute again
+    # (the about page's module is imported by no other page), and only their HTML is written
+    counting = book / "chapters" / "counting.md"
+    counting.write_text(
+        counting.read_text(encoding="utf-8").replace(
+            "from distillbook.chapters import counting\n",
+            "from distillbook.chapters import counting\n\n_edited = 1\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    about = book / "code" / "distillbook" / "chapters" / "about.py"
+    about.write_text(about.read_text(encoding="utf-8") + "\n# an edit to the about page's module\n", encoding="utf-8")
+    before = written(book)
+    edited = build(book)
+    log = edited.stdout + edited.stderr
+    assert edited.returncode == 0, log[-3000:]
+    assert executed_pages(log) == {"chapters/counting", "appendices/about"}
+    after = written(book)
+    rewritten = {
+        Path(name).relative_to(book / "_build").as_posix() for name in after if after[name] != before.get(name)
+    }
+    # (Sphinx writes its search and index pages again whenever it read a page)
+    pages_written = {name for name in rewritten if name.endswith(".html")}
+    assert pages_written - {
+        f"{folder}/{special}.html" for folder in ("work/_build/html", "html") for special in ("genindex", "search")
+    } == {
+        f"{folder}/{page}.html"
+        for folder in ("work/_build/html", "html")
+        for page in ("chapters/counting", "appendices/about")
+    }
+
+    # an edit to the package's core: every executable page misses the execution cache (checked in
+    # the cache the build looks up; building would execute every page, a clean build's work)
+    from jupyter_cache import get_cache
+
+    from distillbook.publish import build as driver
+
+    cache = get_cache(str(driver.work_dir(book) / "_build" / ".jupyter_cache"))
+    executable = {str(page) for page in pages.book_pages(book) if pages.is_notebook(page.read_text(encoding="utf-8"))}
+    assert driver.pages_to_execute(book, cache)[0] == []
+    units = book / "code" / "distillbook" / "core" / "units.py"
+    source = units.read_text(encoding="utf-8")
+    units.write_text(source + "\n# an edit to the core\n", encoding="utf-8")
+    assert {page for page, _ in driver.pages_to_execute(book, cache)[0]} == executable
+    units.write_text(source, encoding="utf-8")
+    assert driver.pages_to_execute(book, cache)[0] == []
 
     # an edit that keeps every verdict valid: MiniMax 13,000,000 -> 13,100,000; and a conclusion that
     # shows a number only the claim's check computes, from a table only the check reads (below)
