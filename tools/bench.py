@@ -149,8 +149,20 @@ def gzipped_size(site: Path, url: str) -> int:
     return len(gzip.compress(path.read_bytes(), 6)) if path.is_file() else 0
 
 
+def draw_charts(page) -> None:
+    """Ask every live chart to draw (as a reader's pointer does) and wait until all have."""
+    page.evaluate(
+        "document.querySelectorAll('.book-chart--interactive').forEach(c => c.dispatchEvent(new Event('pointerdown')))"
+    )
+    page.wait_for_function(
+        "[...document.querySelectorAll('.book-chart--interactive')].every(c => c.dataset.rendered === 'true')",
+        timeout=20_000,
+    )
+
+
 def page_weights(site: Path) -> list[tuple[str, int, int, float]]:
     """(page, gzip bytes, requests, ms until charts drawn) for every page, in Chromium."""
+    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
     from distillbook.publish.pdf import CHROMIUM, CHROMIUM_ARGS
@@ -169,13 +181,11 @@ def page_weights(site: Path) -> list[tuple[str, int, int, float]]:
             page.on("requestfinished", lambda request, urls=urls: urls.append(request.url))
             start = time.perf_counter()
             page.goto(f"{base}/{relative}", wait_until="load")
-            page.evaluate(
-                "document.querySelectorAll('.book-chart--interactive').forEach(c => c.dispatchEvent(new Event('pointerdown')))"
-            )
-            page.wait_for_function(
-                "[...document.querySelectorAll('.book-chart--interactive')].every(c => c.dataset.rendered === 'true')",
-                timeout=20_000,
-            )
+            try:
+                draw_charts(page)
+            except PlaywrightError:  # a page that sends the reader on (the stock template's index.html)
+                page.wait_for_load_state("load")
+                draw_charts(page)
             drawn = (time.perf_counter() - start) * 1000
             page.wait_for_load_state("networkidle")
             sizes = [gzipped_size(site, url) for url in urls]
