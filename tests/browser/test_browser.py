@@ -79,7 +79,9 @@ def test_page_is_accessible_in_dark_mode(browser, site_url, docname):
     finds nothing new there: contrast of badges, links and glued numbers holds on dark too."""
     context, page, seen = visit(browser, f"{site_url}/{docname}.html", color_scheme="dark")
     try:
-        assert page.evaluate("document.documentElement.dataset.theme") == "dark", "the page ignores the system's dark mode"
+        assert page.evaluate("document.documentElement.dataset.theme") == "dark", (
+            "the page ignores the system's dark mode"
+        )
         assert_accessible(page)
     finally:
         context.close()
