@@ -75,7 +75,7 @@ CLAIM, CLAIM_PAGE = "proxy-regional-blocking", "chapters/proxies"
 MARKER = "Marker for the staleness test: {independent_rows:d} independent."
 EXTRA_EVIDENCE = (
     "relay-readme-second-mention,regional-restriction,An independent source names the restriction on China again."
-    ",false,true,,weishaw2025relay,README_EN.md\n"
+    ",false,true,false,,weishaw2025relay,README_EN.md\n"
 )
 
 
