@@ -15,6 +15,7 @@ import html
 import json
 import math
 import re
+from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
@@ -227,6 +228,65 @@ class BookChart:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return {"text/html": self._repr_html_(), "text/plain": f"<chart {self.key}>"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Sliders: a reader's control over an assumption, labelled with its unit
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Slider:
+    """A slider bound to a Vega-Lite parameter, with what the page's chart script needs to label
+    its value: the unit (a word after the number) and the decimals to show (thousands separated)."""
+
+    param: alt.Parameter
+    unit: str
+    decimals: int
+
+    @property
+    def name(self) -> str:
+        return str(self.param.name)
+
+    def meta(self) -> dict:
+        """What the chart script reads from the spec's ``usermeta`` for this slider."""
+        return {"unit": self.unit, "decimals": self.decimals}
+
+
+def slider(
+    name: str, *, value: float, low: float, high: float, step: float, label: str, unit: str = "", decimals: int = 0
+) -> Slider:
+    """A range slider from ``low`` to ``high`` in steps of ``step``, starting at ``value`` (the
+    book's default, to which the chart's reset button returns). ``label`` names the assumption;
+    ``unit`` follows the value as the reader reads it ("10 exchanges"). The default must lie in the
+    range and on one of the slider's stops, or the reader could never set it back by hand."""
+    if not low < high:
+        raise ChartError(f"slider {name}: its low end {low} must lie below its high end {high}")
+    if not low <= value <= high:
+        raise ChartError(f"slider {name}: its default {value} lies outside {low} to {high}")
+    if step <= 0:
+        raise ChartError(f"slider {name}: its step must be positive")
+    stops = (value - low) / step
+    if abs(stops - round(stops)) > 1e-9:
+        raise ChartError(f"slider {name}: its default {value} is not a stop of steps of {step} from {low}")
+    if decimals < 0:
+        raise ChartError(f"slider {name}: decimals must be zero or more")
+    bind = alt.binding_range(min=low, max=high, step=step, name=f"{label.strip()} ")
+    return Slider(alt.param(name=name, value=value, bind=bind), unit.strip(), decimals)
+
+
+def with_sliders(chart: alt.TopLevelMixin, *sliders: Slider) -> alt.TopLevelMixin:
+    """``chart`` with the sliders' parameters added and, in its ``usermeta``, each slider's unit
+    and decimals, which the chart script uses to write the value beside the slider."""
+    meta = {s.name: s.meta() for s in sliders}
+    return chart.add_params(*(s.param for s in sliders)).properties(usermeta={"sliders": meta})
+
+
+def slider_text(value: float, unit: str, decimals: int) -> str:
+    """A slider's value as the chart script writes it: thousands separated, ``decimals`` places,
+    then the unit (the same rule as ``formatSlider`` in book-charts.js, tested against it)."""
+    number = f"{value:,.{decimals}f}"
+    return f"{number} {unit}" if unit else number
 
 
 # ---------------------------------------------------------------------------------------------
