@@ -470,7 +470,8 @@ FLOOR = -1.0
 COLOURS = [OKABE_ITO[4], OKABE_ITO[5], OKABE_ITO[0]]
 DASHES = [[1, 0], [6, 3], [2, 2]]
 SHAPES = ["circle", "square", "triangle-up"]
-Y_TITLE = "Student's score (0% = no better than saying nothing)"
+#: Two lines: on one, the title ran longer than the shares chart is tall and out of the chart.
+Y_TITLE = ["Student's score", "(0% = no better than saying nothing)"]
 
 
 #: Short keys of the scores in the chart's own data (the labels are added in the browser), so the
@@ -540,7 +541,7 @@ def _y(field: str):
         f"{field}:Q",
         title=Y_TITLE,
         scale=alt.Scale(domain=[FLOOR, 1.0], nice=False),
-        axis=alt.Axis(format=".0%", titleLimit=330),
+        axis=alt.Axis(format=".0%"),
     )
 
 
