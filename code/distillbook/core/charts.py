@@ -72,7 +72,14 @@ def verdict_css() -> str:
     return "\n".join(rules) + "\n"
 
 
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+#: The charts' font. A static chart is laid out once, by vl-convert, with the widths of the font it
+#: finds, and then drawn by the reader's browser in the font the browser finds: when the two differ,
+#: labels run into axis titles and off the chart's edge. vl-convert measured ``system-ui`` as
+#: Liberation Sans while Chromium on Debian draws it as DejaVu Sans, about 12% wider (a 12-px label
+#: of 230 px became 260 px), which put a SnitchBench category over its axis title and a cost label
+#: outside its chart. Arial has the same metrics as Liberation Sans (the font Linux gives for it)
+#: and is present on Windows, macOS and iOS, so the layout holds wherever the page is read.
+FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif"
 
 
 class ChartError(ValueError):
