@@ -111,7 +111,7 @@ def test_a_slider_carries_its_range_label_and_unit_to_the_live_chart():
             "bind": {"input": "range", "min": 1, "max": 200, "step": 1, "name": "Model calls per task "},
         }
     ]
-    assert spec["usermeta"] == {"sliders": {"calls": {"unit": "calls", "decimals": 0}}}
+    assert spec["usermeta"] == {"sliders": {"calls": {"unit": "calls", "decimals": 0, "percent": False}}}
     assert "book-chart--interactive" in BookChart("live", charts.with_sliders(bars(), calls), FRAME)._repr_html_()
 
 
@@ -140,3 +140,10 @@ def test_slider_text_reads_as_prose():
     assert charts.slider_text(12500, "calls", 0) == "12,500 calls"
     assert charts.slider_text(0.5, "", 1) == "0.5"
     assert charts.slider_text(1234.5, "tokens", 1) == "1,234.5 tokens"
+    assert charts.slider_text(0.25, "", 0, percent=True) == "25%"
+    assert charts.slider_text(0.125, "of the traffic", 1, percent=True) == "12.5% of the traffic"
+
+
+def test_a_share_slider_tells_the_script_to_write_a_percentage():
+    mix = charts.slider("mix", value=0.25, low=0.0, high=0.75, step=0.25, label="Unrelated traffic", percent=True)
+    assert mix.meta() == {"unit": "", "decimals": 0, "percent": True}

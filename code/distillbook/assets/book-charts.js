@@ -52,11 +52,15 @@
       });
   }
 
-  // A slider's value as a reader reads it: thousands separated, its decimals, then its unit
+  // A slider's value as a reader reads it: thousands separated, its decimals, a share as a
+  // percentage, then its unit
   // (the same rule as slider_text in core/charts.py).
   function formatSlider(value, meta) {
     var decimals = (meta && meta.decimals) || 0;
-    var text = Number(value).toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    var percent = !!(meta && meta.percent);
+    var number = percent ? Number(value) * 100 : Number(value);
+    var text = number.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    if (percent) text += "%";
     return meta && meta.unit ? text + " " + meta.unit : text;
   }
 
@@ -118,6 +122,9 @@
       view.removeAttribute("aria-label");
     }
   }
+
+  // for the browser tests, which hold the script's texts to slider_text's in core/charts.py
+  window.bookCharts = { formatSlider: formatSlider };
 
   var charts = Array.prototype.slice.call(document.querySelectorAll(".book-chart"));
   charts.forEach(markOverflow);

@@ -250,6 +250,7 @@ class Slider:
     param: alt.Parameter
     unit: str
     decimals: int
+    percent: bool = False
 
     @property
     def name(self) -> str:
@@ -257,16 +258,27 @@ class Slider:
 
     def meta(self) -> dict:
         """What the chart script reads from the spec's ``usermeta`` for this slider."""
-        return {"unit": self.unit, "decimals": self.decimals}
+        return {"unit": self.unit, "decimals": self.decimals, "percent": self.percent}
 
 
 def slider(
-    name: str, *, value: float, low: float, high: float, step: float, label: str, unit: str = "", decimals: int = 0
+    name: str,
+    *,
+    value: float,
+    low: float,
+    high: float,
+    step: float,
+    label: str,
+    unit: str = "",
+    decimals: int = 0,
+    percent: bool = False,
 ) -> Slider:
     """A range slider from ``low`` to ``high`` in steps of ``step``, starting at ``value`` (the
     book's default, to which the chart's reset button returns). ``label`` names the assumption;
-    ``unit`` follows the value as the reader reads it ("10 exchanges"). The default must lie in the
-    range and on one of the slider's stops, or the reader could never set it back by hand."""
+    ``unit`` follows the value as the reader reads it ("10 exchanges"); with ``percent`` a share
+    (0.25) reads as a percentage ("25%"), ``decimals`` then counting places of the percentage. The
+    default must lie in the range and on one of the slider's stops, or the reader could never set
+    it back by hand."""
     if not low < high:
         raise ChartError(f"slider {name}: its low end {low} must lie below its high end {high}")
     if not low <= value <= high:
@@ -279,7 +291,7 @@ def slider(
     if decimals < 0:
         raise ChartError(f"slider {name}: decimals must be zero or more")
     bind = alt.binding_range(min=low, max=high, step=step, name=f"{label.strip()} ")
-    return Slider(alt.param(name=name, value=value, bind=bind), unit.strip(), decimals)
+    return Slider(alt.param(name=name, value=value, bind=bind), unit.strip(), decimals, percent)
 
 
 def with_sliders(chart: alt.TopLevelMixin, *sliders: Slider) -> alt.TopLevelMixin:
@@ -289,10 +301,11 @@ def with_sliders(chart: alt.TopLevelMixin, *sliders: Slider) -> alt.TopLevelMixi
     return chart.add_params(*(s.param for s in sliders)).properties(usermeta={"sliders": meta})
 
 
-def slider_text(value: float, unit: str, decimals: int) -> str:
+def slider_text(value: float, unit: str, decimals: int, percent: bool = False) -> str:
     """A slider's value as the chart script writes it: thousands separated, ``decimals`` places,
-    then the unit (the same rule as ``formatSlider`` in book-charts.js, tested against it)."""
-    number = f"{value:,.{decimals}f}"
+    a percentage for a share, then the unit (the same rule as ``formatSlider`` in book-charts.js;
+    the browser tests hold the script to the same texts)."""
+    number = f"{value * 100:,.{decimals}f}%" if percent else f"{value:,.{decimals}f}"
     return f"{number} {unit}" if unit else number
 
 
