@@ -108,8 +108,8 @@ def test_role_table_counts_each_role(claims):
 
 
 def test_what_it_gets_wrong_names_every_claim_rated_wrong_or_unsupported(claims):
-    section = soup("chapters/verdict").find(id="what-it-gets-wrong")
-    assert section is not None, "the verdict page has no section 'What it gets wrong'"
+    section = soup("chapters/verdict").find(id="what-it-gets-wrong-or-leaves-unsupported")
+    assert section is not None, "the verdict page has no section 'What it gets wrong or leaves unsupported'"
     links = section.select("a.claim-ref")
     named = {a["href"].removeprefix("#verdict-") for a in links}
     expected = {row["id"] for row in claims if row["verdict"] in ("misleading", "inaccurate", "unsupported")}
@@ -190,12 +190,16 @@ def test_robustness_table_ranges_come_from_the_data(values, claims):
     params = {row["id"]: row for row in read_csv("counting/parameters.csv")}
     snitch = {row["id"]: row for row in read_csv("counting/snitchbench.csv")}
     shared = {row["id"]: row for row in read_csv("shared/assumptions.csv")}
-    spend = [float(row["value_usd"]) for row in read_csv("counting/spend_limits.csv") if row["id"].endswith("-tier4")]
     days = params["campaign-days"]
-    later = {k: float(snitch[k]["value"]) for k in ("later-analysed-runs", "later-configurations", "later-tests")}
-    implied = later["later-analysed-runs"] / (later["later-configurations"] * later["later-tests"])
-    carried = float(snitch["runs-per-test"]["value"])
-    share = params["negligible-share"]
+    # whole post-training sets of the accused labs' models: R1's distillation set, and each
+    # model's reinforcement-learning prompts summed over its domains
+    rl_prompts: dict[str, float] = {}
+    for row in read_csv("counting/rl_sets.csv"):
+        rl_prompts[row["model"]] = rl_prompts.get(row["model"], 0.0) + float(row["prompts"])
+    distill = next(
+        float(r["examples"]) for r in read_csv("shared/reference_sets.csv") if r["id"] == "deepseek-r1-distill"
+    )
+    whole_sets = [distill, *rl_prompts.values()]
 
     def shown(low: float, high: float, unit: str = "") -> str:
         return f"{three_figures(low)} to {three_figures(high)}{' ' + unit if unit else ''}"
@@ -210,12 +214,13 @@ def test_robustness_table_ranges_come_from_the_data(values, claims):
         # the counting chapter's range of calls per task spans the measured averages and the
         # heavier scaffolds' figures it cites
         "model calls per task": shown(min(measured), max(measured + heavier), "model calls per task"),
-        "monthly spend limit of the top tier": shown(min(spend), max(spend), "US dollars a month"),
         "length of DeepSeek's campaign": shown(float(days["low"]), float(days["high"]), "days"),
-        "runs of each test per configuration, later version": shown(
-            min(implied, carried), max(implied, carried), "runs per test"
+        "size of a whole published training set, the large yardstick": shown(
+            min(whole_sets), max(whole_sets), "examples or prompts"
         ),
-        "negligible share": f"{float(share['low']):.0%} to {float(share['high']):.0%}",
+        "models whose calls are counted as exchanges": shown(
+            float(snitch["claude-models"]["value"]), float(snitch["models"]["value"]), "models"
+        ),
         "model calls per user message": shown(
             float(snitch["min-steps"]["value"]), float(snitch["max-steps"]["value"]), "model calls per user message"
         ),

@@ -44,7 +44,7 @@ from collections.abc import Callable, Mapping
 import altair as alt
 import pandas as pd
 
-from distillbook.core import reported
+from distillbook.core import charts, reported
 from distillbook.core import searches as search_rule
 from distillbook.core.allegation import LABS, allegation_value, per_lab_exchanges
 from distillbook.core.charts import OKABE_ITO
@@ -2090,10 +2090,8 @@ def runs_chart(
     at the complete runs (rounded down). A slider sets the model calls per task (one to the step
     cap), a menu picks the subset (the full test set first, the set the article counts); the x axis
     is logarithmic."""
-    calls = alt.param(
-        name="calls_per_task",
-        value=calls_default,
-        bind=alt.binding_range(min=1, max=step_cap, step=1, name="Model calls per task "),
+    calls = charts.slider(
+        "calls_per_task", value=calls_default, low=1, high=step_cap, step=1, label="Model calls per task", unit="calls"
     )
     subset = alt.param(
         name="subset",
@@ -2104,7 +2102,7 @@ def runs_chart(
     base = (
         alt.Chart(frame, description=description)
         .transform_filter(alt.datum.subset == subset)
-        .transform_calculate(runs_live=alt.datum.exchanges / (alt.datum.tasks * calls))
+        .transform_calculate(runs_live=alt.datum.exchanges / (alt.datum.tasks * calls.param))
         .transform_calculate(runs_whole=alt.expr.floor(alt.datum.runs_live + 1e-9))
         .encode(y=alt.Y("lab:N", title="Lab", sort=LABS))
     )
@@ -2125,11 +2123,12 @@ def runs_chart(
     )
     rule_mark = rule.mark_rule(color="black", strokeDash=[4, 3])
     rule_text = rule.mark_text(align="left", dx=4, dy=-60, fontSize=11).encode(text="label:N")
-    return (
+    chart = (
         alt.layer(bars, labels, rule_mark, rule_text, description=description)
-        .add_params(calls, subset)
+        .add_params(subset)
         .properties(width=460, height=150)
     )
+    return charts.with_sliders(chart, calls)
 
 
 def daily_chart(
