@@ -500,3 +500,22 @@ def verdict_counts(claims: pd.DataFrame) -> dict[str, int]:
     """Claims per verdict, in the scale's order, zeros included (pending rows are not counted)."""
     counts = claims["verdict"].value_counts()
     return {verdict: int(counts.get(verdict, 0)) for verdict in VERDICTS}
+
+
+#: The longest provisional claim title, in characters (quotation marks included).
+TITLE_LIMIT = 80
+
+
+def claim_title(row: pd.Series) -> str:
+    """A claim's title, for citations and the published ledger (``claims.json``, ``feed.xml``).
+
+    The ledger's ``title`` column when it has one for the claim. Until it does, a provisional
+    title derived from the claim: the article's rated words (``quote``) in quotation marks, cut
+    at a word boundary (with an ellipsis) to at most :data:`TITLE_LIMIT` characters."""
+    title = str(row.get("title", "") or "").strip()
+    if title:
+        return title
+    words = " ".join(str(row["quote"]).split()).strip(" ,;:")
+    if len(words) > TITLE_LIMIT - 2:
+        words = words[: TITLE_LIMIT - 3].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    return f"“{words}”"
