@@ -119,7 +119,9 @@ def test_copy_buttons_copy_each_citation_with_the_readers_access_date(browser, s
         apa = box.locator("p.cite-apa").inner_text()
         assert f"Retrieved {today:%B} {today.day}, {today.year}, from https://" in apa
         box.get_by_role("button", name="Copy the BibTeX citation").click()
-        page.wait_for_function("document.querySelector('#cite-this-chapter .cite-copy-status').textContent !== ''")
+        page.wait_for_function(
+            "[...document.querySelectorAll('#cite-this-chapter .cite-copy-status')].some((s) => s.textContent)"
+        )
         copied = page.evaluate("navigator.clipboard.readText()")
         assert copied == bibtex.strip() + "\n"
         assert copied.startswith("@incollection{definitions-")
@@ -140,7 +142,9 @@ def test_cite_this_claim_opens_the_claims_citation_with_copy_buttons(browser, si
         assert folded.evaluate("element => element.open") is True
         assert folded.locator("button.cite-copy").count() == 2
         folded.get_by_role("button", name="Copy the APA citation").click()
-        page.wait_for_function(f"document.querySelector('{target} .cite-copy-status').textContent !== ''")
+        page.wait_for_function(
+            f"[...document.querySelectorAll('{target} .cite-copy-status')].some((s) => s.textContent)"
+        )
         copied = page.evaluate("navigator.clipboard.readText()")
         assert "[Claim review]" in copied and target.replace("#cite-claim-", "#claim-") in copied
         assert errors == []
