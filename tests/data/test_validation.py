@@ -168,3 +168,17 @@ def test_an_author_with_unbalanced_braces_is_refused(data_copy):
     set_cell(data_copy.parent / "ledger" / "sources.csv", "kim2016sequence", "author", "{Kim and Rush")
     message = first_line(error_of(data_copy))
     assert 'data/ledger/sources.csv, row 5 (line 6), field "author"' in message and "pattern" in message
+
+
+def test_an_edition_with_a_malformed_commit_names_the_row_and_field(data_copy):
+    set_cell(data_copy.parent / "ledger" / "editions.csv", "0.1.0", "commit", "ba4c2e2", key="version")
+    message = first_line(error_of(data_copy))
+    # a short hash is refused: an edition is rebuilt from its full commit
+    assert 'data/ledger/editions.csv, row 1 (line 2), field "commit"' in message and "pattern" in message
+
+
+def test_an_edition_released_twice_names_the_version(data_copy):
+    editions = data_copy.parent / "ledger" / "editions.csv"
+    editions.write_text(editions.read_text(encoding="utf-8") + "0.2.0,,2026-12-01\n", encoding="utf-8")
+    message = first_line(error_of(data_copy))
+    assert "data/ledger/editions.csv" in message and '"version"' in message
