@@ -51,9 +51,11 @@ format: $(STAMP)
 serve: book
 	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory _build/html
 
-## bench: build times and page figures measured in one run on this machine (tools/bench.py)
+## bench: build times and page figures measured in one run on this machine (tools/bench.py),
+##        then throttled phone timings and screenshots of every page (tools/bench_reading.py)
 bench: $(STAMP)
 	$(PY) tools/bench.py
+	$(PY) tools/bench_reading.py
 
 ## pdf: one PDF per chapter, printed again by Chromium into _build/html/_static/pdf (time and
 ##      sizes reported). make book already prints the chapters whose page changed.

@@ -16,9 +16,10 @@ PAGES = [pages.docname(p, ROOT) for p in pages.book_pages(ROOT)]
 BASELINE = json.loads((Path(__file__).parent / "axe-baseline.json").read_text(encoding="utf-8"))
 
 
-def visit(browser, url: str):
-    """Load ``url``; return the page and what it did: off-site requests, console errors, failed responses."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def visit(browser, url: str, color_scheme: str = "light"):
+    """Load ``url`` with the reader's system set to ``color_scheme``; return the page and what it
+    did: off-site requests, console errors, failed responses."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=color_scheme)
     seen = {"off_site": [], "errors": [], "failed": []}
 
     def route(request_route):
@@ -55,15 +56,33 @@ def test_page_is_clean_in_chromium(browser, site_url, docname):
         assert seen["off_site"] == [], "requests off the local server"
         assert seen["errors"] == [], "console errors"
         assert seen["failed"] == [], "failed requests"
-        from axe_playwright_python.sync_playwright import Axe
+        assert_accessible(page)
+    finally:
+        context.close()
 
-        violations = Axe().run(page).response["violations"]
-        serious = [
-            f"{v['id']} ({v['impact']}): {v['help']}" for v in violations if v["impact"] in ("serious", "critical")
-        ]
-        assert serious == [], "serious or critical accessibility violations"
-        unexpected = [f"{v['id']} ({v['impact']})" for v in violations if v["id"] not in BASELINE]
-        assert unexpected == [], "accessibility findings not in tests/site/axe-baseline.json"
+
+def assert_accessible(page) -> None:
+    """No serious or critical axe-core violation, and nothing outside the recorded baseline."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations = Axe().run(page).response["violations"]
+    serious = [f"{v['id']} ({v['impact']}): {v['help']}" for v in violations if v["impact"] in ("serious", "critical")]
+    assert serious == [], "serious or critical accessibility violations"
+    unexpected = [f"{v['id']} ({v['impact']})" for v in violations if v["id"] not in BASELINE]
+    assert unexpected == [], "accessibility findings not in tests/browser/axe-baseline.json"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("docname", PAGES)
+def test_page_is_accessible_in_dark_mode(browser, site_url, docname):
+    """A reader whose system asks for dark mode gets it (the theme follows the system), and axe
+    finds nothing new there: contrast of badges, links and glued numbers holds on dark too."""
+    context, page, seen = visit(browser, f"{site_url}/{docname}.html", color_scheme="dark")
+    try:
+        assert page.evaluate("document.documentElement.dataset.theme") == "dark", (
+            "the page ignores the system's dark mode"
+        )
+        assert_accessible(page)
     finally:
         context.close()
 

@@ -33,8 +33,7 @@ def expected() -> dict[str, object]:
     sources = by_id("ledger/sources.csv")
     datasets = by_id("definitions/datasets.csv")
     teacher_sizes = [int(r["examples"]) for r in datasets.values() if r["teacher_kind"] == "stronger model"]
-    values["datasets_total"] = len(datasets)
-    values["teacher_datasets"] = values["teacher_sets_total"] = len(teacher_sizes)
+    values["teacher_sets_total"] = len(teacher_sizes)
     values["openai_top_candidates"] = int(by_id("definitions/api_outputs.csv")["openai-chat"]["top_candidates"])
 
     detection = read_csv("definitions/detection_signals.csv")
@@ -50,7 +49,9 @@ def expected() -> dict[str, object]:
     before = [r for r in uses.values() if day(r["date"]) < report]
     earlier_exact = [r for r in before if r["exact_term"] == "true"]
     primary = sorted(day(r["date"]) for r in earlier_exact if sources[r["source_id"]]["reliability"] == "primary")
-    values["gtig_days_before"] = (report - primary[0]).days
+    values["term_first_exact_days"] = (report - primary[0]).days
+    values["gtig_days_before"] = (report - day(uses["gtig-2026"]["date"])).days
+    values["term_first_exact_year"] = min(day(r["date"]) for r in earlier_exact).year
     values["term_works_before"] = len(before)
     values["term_exact_before"] = len(earlier_exact)
     values["term_idea_only_before"] = len(before) - len(earlier_exact)
@@ -64,6 +65,9 @@ def expected() -> dict[str, object]:
         day(events["claude-4-summaries"]["date"]) - day(events["claude-37-visible"]["date"])
     ).days
     values["timeline_events"] = len(events)
+    retired = day(events["claude-37-retired"]["date"])
+    values["claude37_days_after_claude4"] = (retired - day(events["claude-4-summaries"]["date"])).days
+    values["claude37_retired_days_before_report"] = (day(events["anthropic-report"]["date"]) - retired).days
     values["claude4_summarised_share"] = float(events["claude-4-summaries"]["summarised_share"])
     guarding = [r for r in events.values() if r["guards"] == "true" and day(r["date"]) <= as_of("def-labs-wary")]
     values["wary_events"] = len(guarding)
@@ -88,6 +92,8 @@ def expected() -> dict[str, object]:
             values[f"mtokens_{end}_{lab.lower()}"] = three(exchanges * tokens / 1_000_000)
     deepseek = float(allegation["exchanges-deepseek"]["value"])
     values["exchanges_deepseek"] = int(deepseek)
+    values["qualifier_deepseek"] = allegation["exchanges-deepseek"]["qualifier"]
+    values["gtig_prompts"] = int(by_id("shared/accusations.csv")["google-gtig"]["volume"])
 
     for dataset_id in ("limo", "s1k", "bespoke-stratos", "r1-distill", "lima"):
         key = dataset_id.replace("-", "_")
@@ -107,6 +113,15 @@ def expected() -> dict[str, object]:
     values["deepseek_central_share_r1"] = deepseek / default / r1
     values["deepseek_most_share_r1"] = deepseek / low / r1
     values["largest_teacher_set"] = max(teacher_sizes)
+    teachers = [r for r in datasets.values() if r["teacher_kind"] == "stronger model"]
+    values["largest_teacher_name"] = max(teachers, key=lambda r: int(r["examples"]))["name"]
+    values["teacher_sets_above_r1"] = sum(1 for n in teacher_sizes if n > r1)
+    values["deepseek_most_share_orca"] = deepseek / low / int(datasets["orca"]["examples"])
+    values["deepseek_most_share_openthoughts3"] = deepseek / low / int(datasets["openthoughts3"]["examples"])
+    pool = int(datasets["s1k"]["generated"])
+    values["generated_s1k"] = pool
+    values["deepseek_most_vs_s1k_pool"] = deepseek / low / pool
+    values["deepseek_central_share_s1k_pool"] = deepseek / default / pool
     values["r1_match_default"] = three(deepseek * out["default"] / r1)
     values["r1_match_high"] = three(deepseek * out["high"] / r1)
     values["s1k_match_low"] = three(deepseek * out["low"] / int(datasets["s1k"]["examples"]))
@@ -122,6 +137,17 @@ def expected() -> dict[str, object]:
         }
     )
     values["cursor_models_distilled"] = sum(1 for r in cursor if r["third_party_outputs"] == "documented")
+
+    traces = [r for r in read_csv("definitions/trace_uses.csv") if day(r["date"]) <= as_of("def-traces-valuable")]
+    values["trace_distillation_uses"] = sum(
+        1
+        for r in traces
+        if r["status"] == "use"
+        and r["use"] == "distillation"
+        and r["reasoning_traces"] == "true"
+        and r["others_traces"] == "true"
+    )
+    values["trace_alleged"] = sum(1 for r in traces if r["status"] == "alleged" and r["reasoning_traces"] == "true")
     return values
 
 

@@ -55,6 +55,7 @@ SETTINGS = {
     "exp_size_low",
     "exp_size_high",
     "exp_share_default",
+    "exp_share_default_variance",
     "exp_share_low",
     "exp_share_high",
 }
@@ -66,6 +67,7 @@ EXPERIMENT = {
     "exp_skill_trend",
     "exp_skill_against_silence",
     "exp_answers_last",
+    "exp_answers_reproduction",
     "exp_answers_last_low",
     "exp_answers_last_high",
     "exp_answers_full_low",
@@ -90,11 +92,13 @@ LITERATURE = {
     "lit_unicom_models": ("unicom-distilled", "models_tested", 1),
     "lit_caisi_deepseek": ("caisi-jailbreak", "value", 100),
     "lit_caisi_us": ("caisi-jailbreak", "comparison", 100),
+    "lit_caisi_hijack": ("caisi-hijacking", "value", 1),
     "lit_cc_hours": ("classifier-redteam", "value", 1),
     "lit_cc_refusals": ("classifier-refusals", "value", 1),
     "lit_cc_overhead": ("classifier-overhead", "value", 100),
     "lit_cc_demo_jailbreaks": ("classifier-demo", "value", 1),
     "lit_filter_reduction": ("filtering-cbrn", "value", 100),
+    "lit_elicit_share": ("elicitation-chem", "value", 100),
     "lit_campaign_low": ("cyber-campaign", "value", 100),
     "lit_campaign_high": ("cyber-campaign", "comparison", 100),
 }
@@ -109,10 +113,13 @@ OTHERS = {
     "sg_outside",
     "sg_inside",
     "sg_service",
-    "paradox_largest_share",
-    "paradox_campaign_share",
-    "paradox_kept_share",
+    "paradox_direct_share",
+    "paradox_share_low",
+    "paradox_share_high",
+    "paradox_bypasses",
     "paradox_universal_jailbreaks",
+    "paradox_material",
+    "paradox_low_verdict",
     "ow_labs_checked",
     "ow_labs_with",
     "ow_frontier",
@@ -121,6 +128,7 @@ OTHERS = {
     "dm_recorded",
     "dm_counted",
     "dm_found",
+    "dm_places",
 }
 
 
@@ -150,10 +158,13 @@ def test_experiment_settings(values, parameters):
     assert values["exp_replicates"] == default["replicates"]
     assert values["exp_queries_min"] == default["n_smallest"]
     assert values["exp_queries_max"] == default["n_largest"]
-    assert values["exp_queries_min"] > values["exp_unknowns"]
+    # more answers kept than unknowns even when the largest refused region drops its share
+    largest = number(parameters["refused_topics"]["high"])
+    assert values["exp_queries_min"] * (1 - largest / default["topics"]) > values["exp_unknowns"]
     low, high = number(parameters["refused_topics"]["low"]), number(parameters["refused_topics"]["high"])
     assert (values["exp_size_low"], values["exp_size_high"]) == (low, high)
     assert values["exp_share_default"] == default["shared_skill"]
+    assert values["exp_share_default_variance"] == pytest.approx(default["shared_skill"] ** 2)
     assert (values["exp_share_low"], values["exp_share_high"]) == (
         number(parameters["shared_skill"]["low"]),
         number(parameters["shared_skill"]["high"]),
@@ -182,6 +193,10 @@ def test_experiment_reproduces_the_glued_numbers(values, parameters):
     assert values["exp_skill_trend"] == ("rises" if values["exp_skill_last"] > values["exp_skill_first"] else "falls")
     assert values["exp_skill_against_silence"] == ("better than" if values["exp_skill_last"] > 0 else "worse than")
     assert values["exp_answers_last"] == same(float(last["answers_inside"].mean()))
+    answers = values["exp_answers_last"]
+    assert values["exp_answers_reproduction"] == (
+        "reproduced" if answers >= 1 else "only partly reproduced" if answers > 0 else "not reproduced"
+    )
     assert values["exp_answers_last_low"] == same(float(last["answers_inside"].min()))
     assert values["exp_answers_last_high"] == same(float(last["answers_inside"].max()))
     at_max = results[(results["refused_topics"] == p.refused_topics) & (results["queries"] == grid[-1])]
@@ -217,12 +232,20 @@ def test_literature_figures(values, findings):
 
 
 def test_paradox_figures(values, findings):
-    campaign = number(findings["cyber-campaign"]["value"]) / 100
-    kept = 1 - number(findings["filtering-cbrn"]["value"]) / 100
-    assert values["paradox_campaign_share"] == pytest.approx(campaign)
-    assert values["paradox_kept_share"] == pytest.approx(kept)
-    assert values["paradox_largest_share"] == pytest.approx(max(campaign, kept))
+    direct = [number(r["value"]) / 100 for r in findings.values() if r["kind"] == "elicitation"]
+    kept = [1 - number(r["value"]) / 100 for r in findings.values() if r["kind"] == "capability-without-refusal"]
+    readings = direct + kept
+    assert values["paradox_direct_share"] == pytest.approx(min(direct))
+    assert values["paradox_share_low"] == pytest.approx(min(readings))
+    assert values["paradox_share_high"] == pytest.approx(max(readings))
+    assert values["paradox_bypasses"] == sum(r["bypass"] == "true" for r in findings.values())
     assert values["paradox_universal_jailbreaks"] == number(findings["classifier-demo"]["value"])
+    assert values["paradox_material"] == 0.2  # the book's judgement: a fifth
+    # at the low end the direct share is below a fifth, so the verdict turns on the bypasses
+    low = "misleading" if min(readings) >= 0.2 else "mostly accurate" if values["paradox_bypasses"] else "accurate"
+    assert values["paradox_low_verdict"] == low
+    page = built_page(DOC)
+    assert "Depends on an assumption" in page and "The verdict changes at about 20%" in page
 
 
 def test_safeguard_counts_and_table(values):
@@ -259,6 +282,8 @@ def test_deepseek_method_searches(values):
     assert values["dm_recorded"] == len(mine)
     assert values["dm_counted"] == len(targeted)
     assert values["dm_found"] == sum(row["found"] == "true" for row in mine if row["kind"] == "targeted")
+    places = sorted({row["searched_in"] for row in mine if row["kind"] == "targeted"})
+    assert values["dm_places"] == " and ".join(places)  # two places: web pages and code repositories
 
 
 def test_the_charts_are_on_the_page_with_both_sliders():

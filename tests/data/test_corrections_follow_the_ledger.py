@@ -50,3 +50,24 @@ def test_a_silent_move_would_be_caught():
 def test_the_first_edition_is_recorded_claim_by_claim():
     first = [row for row in read_csv("ledger/edition_verdicts.csv") if row["version"] == "0.1.0"]
     assert len(first) == 31  # the first edition's ledger (commit ba4c2e2) had 31 claims
+
+
+def repeated_entries(corrections) -> list[str]:
+    """(version, claim) pairs with more than one entry: each edition says once what changed for a
+    claim, so that two revisions' entries (merged line by line) cannot both stand, one stale."""
+    seen: dict[tuple[str, str], int] = {}
+    for row in corrections:
+        if row["claim_id"]:
+            key = (row["version"], row["claim_id"])
+            seen[key] = seen.get(key, 0) + 1
+    return sorted(f"{version} {claim}" for (version, claim), n in seen.items() if n > 1)
+
+
+def test_each_edition_has_one_entry_per_claim():
+    assert repeated_entries(read_csv("ledger/corrections.csv")) == []
+    twice = [
+        {"version": "0.2.0", "claim_id": "a"},
+        {"version": "0.2.0", "claim_id": "a"},
+        {"version": "0.2.0", "claim_id": ""},
+    ]
+    assert repeated_entries(twice) == ["0.2.0 a"]

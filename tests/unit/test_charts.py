@@ -80,3 +80,22 @@ def test_contrast_ratio_by_hand():
 
     assert round(contrast_ratio("#000000", "#ffffff"), 1) == 21.0
     assert contrast_ratio("#777777", "#777777") == 1.0
+
+
+def test_data_table_cells_read_as_prose_numbers():
+    assert charts.formatted_cell(2615160) == "2,615,160"
+    assert charts.formatted_cell(2615160.0) == "2,615,160"  # a float that is a whole number
+    assert charts.formatted_cell(468.8123456) == "468.812"  # six significant figures
+    assert charts.formatted_cell(0.0125) == "0.0125"
+    assert charts.formatted_cell(float("nan")) == ""
+    assert charts.formatted_cell("DeepSeek") == "DeepSeek"
+
+
+def test_data_table_says_how_many_rows_and_what_they_hold():
+    frame = pd.DataFrame({"lab": ["DeepSeek", "MiniMax"], "exchanges": [150000, 13000000]})
+    static = charts.data_table(frame, "caption")
+    assert "(2 rows: every value it draws)" in static
+    assert '<td class="num">13,000,000</td>' in static  # formatted and right-aligned
+    assert "<td>DeepSeek</td>" in static
+    live = charts.data_table(frame.head(1), "caption", interactive=True)
+    assert "(1 row: the values it is drawn from, from which the live chart" in live

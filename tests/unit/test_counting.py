@@ -1,4 +1,5 @@
-"""The counting chapter's arithmetic and the checks of the article's section 2.
+"""The counting chapter's arithmetic, its account arithmetic, the numbers and guards of its page, and
+the checks of the article's section 2.
 
 Expectations are worked out by hand here; each check is pushed across its rule's threshold in a
 private copy of data/ and must flip its verdict."""
@@ -13,6 +14,10 @@ from distillbook.chapters import counting
 from distillbook.core import data, units
 from distillbook.core.ledger import LedgerError, run_check
 from distillbook.core.params import Range
+
+#: The shared table's rows for Claude Opus and Sonnet 4.x (requests, input tokens, output tokens a minute).
+TIER1 = {"requests_per_minute": 50, "input_tokens_per_minute": 30_000, "output_tokens_per_minute": 8_000}
+TIER4 = {"requests_per_minute": 4_000, "input_tokens_per_minute": 2_000_000, "output_tokens_per_minute": 400_000}
 
 
 def inputs(descriptor=None) -> counting.Inputs:
@@ -50,62 +55,153 @@ def test_exchanges_per_run_under_each_reading():
         counting.exchanges_per_run(1, 1, 1, "token")
 
 
-def test_runs_rates_and_capacity_by_hand():
+def test_runs_needed_are_complete_runs():
+    # 3,400,000 / 87,172 = 39.003: thirty-nine runs make 3,399,708, short of the volume, so forty
+    assert 39 * 87_172 == 3_399_708 < 3_400_000
+    assert units.runs_needed(3_400_000, 2_294 * 38) == 40
+    assert units.runs_bought(3_400_000, 2_294 * 38) == pytest.approx(39.0033, abs=1e-4)
+    assert units.runs_needed(150_000, 32_000) == 5  # 4.69 runs bought, five to reach it
     assert counting.snitchbench_conversations(4, 20, 10) == 800
-    assert units.runs_bought(150_000, 32_000) == pytest.approx(4.6875)
-    assert units.runs_bought(3_400_000, 2_294 * 38) == pytest.approx(3_400_000 / 87_172)
-    assert units.per_day(13_000_000, 30) == pytest.approx(433_333.333, abs=1e-3)
-    assert units.per_account(16_550_000, 24_000) == pytest.approx(689.583, abs=1e-3)
-    assert counting.daily_capacity(50) == 72_000  # 50 a minute x 1,440 minutes
-    assert counting.daily_capacity(50, organisations=24_000) == 72_000 * 24_000
-    with pytest.raises(ValueError):
-        units.runs_bought(1, 0)
-    with pytest.raises(ValueError):
-        units.per_day(1, 0)
 
 
-def test_lowest_sustaining_tier_by_hand():
-    tiers = pd.DataFrame(
+def test_the_token_limit_binds_first_at_the_default_tokens():
+    # Tier 1: 30,000 input tokens a minute / 20,000 a request = 1.5 requests, below the 50 allowed
+    assert counting.tier_requests_per_minute(TIER1, 20_000, 1_000) == pytest.approx(1.5)
+    assert counting.binding_limit(TIER1, 20_000, 1_000) == "input tokens"
+    # Tier 4: 2,000,000 / 20,000 = 100 requests a minute against 4,000
+    assert counting.tier_requests_per_minute(TIER4, 20_000, 1_000) == pytest.approx(100)
+    assert counting.daily_capacity(TIER1, 20_000, 1_000) == pytest.approx(1.5 * 1_440)
+    assert counting.daily_capacity(TIER1, 20_000, 1_000, organisations=24_000) == pytest.approx(1.5 * 1_440 * 24_000)
+
+
+def test_pushing_input_tokens_across_the_point_where_the_token_limit_binds():
+    # 30,000 / 50 = 600 tokens: below it the request limit binds, above it the input-token limit
+    assert counting.request_limit_binds_below(TIER1) == 600
+    assert counting.request_limit_binds_below(TIER4) == 500  # 2,000,000 / 4,000
+    assert counting.tier_requests_per_minute(TIER1, 599, 100) == 50
+    assert counting.binding_limit(TIER1, 599, 100) == "requests"
+    assert counting.tier_requests_per_minute(TIER1, 601, 100) == pytest.approx(30_000 / 601)
+    assert counting.binding_limit(TIER1, 601, 100) == "input tokens"
+    # cached input does not count: with 97% of 20,000 tokens cached, 600 count, the break-even
+    assert counting.request_limit_cache_share(TIER1, 20_000) == pytest.approx(0.97)
+    assert counting.request_limit_cache_share(TIER4, 20_000) == pytest.approx(0.975)
+    assert counting.tier_requests_per_minute(TIER1, 20_000, 100, cached_share=0.98) == 50
+    # the output-token limit: 8,000 a minute / 4,000 a request = 2, below the input's 30,000/2,000 = 15
+    assert counting.binding_limit(TIER1, 2_000, 4_000) == "output tokens"
+    assert counting.request_limit_cache_share(TIER1, 500) == 0  # binds with nothing cached
+
+
+def test_the_volumes_at_the_top_tier_by_hand():
+    # DeepSeek at 100 requests a minute: 1,500 minutes, 25 hours (37.5 minutes at 4,000 a minute)
+    assert counting.minutes_per_account(150_000, 100) / 60 == pytest.approx(25)
+    assert counting.minutes_per_account(150_000, 4_000) == pytest.approx(37.5)
+    # MiniMax: 130,000 minutes, 90.3 days; all 24,000 accounts at Tier 1: 16,550,000 / 36,000 a minute
+    assert counting.minutes_per_account(13_000_000, 100) / 1_440 == pytest.approx(90.2778, abs=1e-4)
+    assert counting.minutes_per_account(16_550_000, 1.5 * 24_000) / 60 == pytest.approx(7.662, abs=1e-3)
+    assert counting.minutes_per_account(10, 2, requests_per_exchange=3) == 15
+    with pytest.raises(ValueError):
+        counting.minutes_per_account(1, 0)
+
+
+def test_lowest_tier_and_most_input_tokens_by_hand():
+    limits = pd.DataFrame(
         {
-            "tier": ["Tier 1", "Tier 2", "Tier 3", "Tier 4"],
-            "requests_per_minute": [50, 1_000, 2_000, 4_000],
-            "monthly_spend_limit_usd": [100, 500, 1_000, 200_000],
+            "tier": ["Tier 2", "Tier 1"],
+            "requests_per_minute": [1_000, 50],
+            "input_tokens_per_minute": [450_000, 50_000],
+            "output_tokens_per_minute": [90_000, 10_000],
         }
     )
-    # 160,000 a day at 480 dollars: 30 days cost 14,400, above Tier 2's 500 and Tier 3's 1,000
-    assert counting.lowest_sustaining_tier(160_000, 480, tiers) == 4
-    assert counting.lowest_sustaining_tier(160_000, 16, tiers) == 2  # 30 x 16 = 480 <= 500
-    assert counting.lowest_sustaining_tier(160_000, 7_000, tiers) is None  # 210,000 > 200,000
-
-
-def test_lowest_tier_by_hand():
-    tiers = pd.DataFrame(
-        {"tier": ["Tier 4", "Tier 1", "Tier 2", "Tier 3"], "requests_per_minute": [4_000, 50, 1_000, 2_000]}
-    )
     assert counting.tier_number("Tier 3") == 3
-    assert counting.lowest_tier(72_000, tiers) == 1  # exactly the Tier 1 day
-    assert counting.lowest_tier(160_000, tiers) == 2  # 160,000 > 72,000 <= 1,440,000
-    assert counting.lowest_tier(4_000 * 1_440 + 1, tiers) is None
+    # 160,000 a day is 111.1 a minute: Tier 1 allows 50; Tier 2 allows 450,000 / 2,000 = 225
+    assert counting.lowest_tier(160_000, limits, 2_000, 200) == 2
+    assert counting.lowest_tier(72_000, limits, 100, 10) == 1  # 50 a minute, exactly a Tier 1 day
+    assert counting.lowest_tier(160_000, limits, 5_000, 200) is None  # 450,000 / 5,000 = 90 < 111.1
+    assert counting.most_input_tokens(160_000, limits) == pytest.approx(450_000 / (160_000 / 1_440))
 
 
-def test_cost_and_training_examples_by_hand():
+def test_cost_cheapest_model_and_training_examples_by_hand():
     # a million exchanges of 20,000 input and 1,000 output tokens at 3 and 15 dollars per million
     assert counting.cost_usd(1_000_000, 20_000, 1_000, 3, 15) == pytest.approx(20_000 * 3 + 1_000 * 15)
     assert counting.training_examples(13_000_000, 10, "call") == pytest.approx(1_300_000)
     assert counting.training_examples(13_000_000, 10, "turn") == 13_000_000
     with pytest.raises(ValueError):
         counting.training_examples(1, 0, "call")
-    # Haiku-like prices (1 and 5 dollars per million) against dearer ones, 2,000 in and 200 out:
-    # 2,000 x 1 + 200 x 5 = 3,000 millionths of a dollar a request
-    prices = pd.DataFrame({"model": ["cheap", "dear"], "input_usd_per_mtok": [1, 3], "output_usd_per_mtok": [5, 15]})
+    # 2,000 x 1 + 200 x 5 = 3,000 millionths of a dollar a request on the cheaper model
+    prices = pd.DataFrame(
+        {"id": ["a", "b"], "model": ["cheap", "dear"], "input_usd_per_mtok": [1, 3], "output_usd_per_mtok": [5, 15]}
+    )
     assert counting.cheapest_request(prices, 2_000, 200) == (pytest.approx(0.003), "cheap")
-    grid = units.log_grid(1, 365, 25)
-    assert grid[0] == pytest.approx(1) and grid[-1] == pytest.approx(365) and len(grid) == 25
+    assert counting.cheapest_model(prices, 2_000, 200)["id"] == "a"
 
 
-def test_calls_range_is_median_min_max():
-    frame = pd.DataFrame({"calls_per_task": [38.0, 40.3, 19.8]})
-    assert counting.calls_range(frame) == Range(38.0, 19.8, 40.3)
+def test_cost_per_call_and_the_cost_limit_by_hand():
+    # Opus 4.5: 360.62 dollars for 500 tasks x 38 calls = 0.01898 a call; 3 dollars buy 158 calls
+    per_call = counting.cost_per_call(360.62, 500, 38)
+    assert per_call == pytest.approx(360.62 / 19_000)
+    assert counting.calls_within_cost(3, per_call) == pytest.approx(3 * 19_000 / 360.62)
+    assert 158 < counting.calls_within_cost(3, per_call) < 159
+    with pytest.raises(ValueError):
+        counting.calls_within_cost(3, 0)
+
+
+def test_calls_range_spans_the_evidence():
+    measured = pd.DataFrame({"calls_per_task": [38.0, 40.3, 19.8]})
+    heavier = pd.DataFrame({"steps_per_task": [78.0, 53.0]})
+    assert counting.calls_range(measured) == Range(38.0, 19.8, 40.3, "model calls per task")
+    assert counting.calls_range(measured, heavier) == Range(38.0, 19.8, 78.0, "model calls per task")
+
+
+def test_spend_row_picks_the_latest_dated_figure_of_its_kind():
+    frame = pd.DataFrame(
+        {
+            "tier": ["Tier 4"] * 3,
+            "first_seen": ["2025-05-22", "2026-02-17", "2026-03-17"],
+            "monthly": [True, False, True],
+            "value_usd": [5_000, 5_000, 200_000],
+        }
+    )
+    import datetime as dt
+
+    assert counting.spend_row(frame, "Tier 4", dt.date(2026, 2, 28))["value_usd"] == 5_000
+    assert counting.spend_row(frame, "Tier 4")["value_usd"] == 200_000
+    assert counting.spend_row(frame, "Tier 4", dt.date(2026, 2, 28), monthly=False)["first_seen"] == "2026-02-17"
+    with pytest.raises(ValueError):
+        counting.spend_row(frame, "Tier 4", dt.date(2025, 1, 1))
+
+
+# ---------------------------------------------------------------------------------------------
+# The account arithmetic (the proxies chapter calls it)
+# ---------------------------------------------------------------------------------------------
+
+
+def test_account_arithmetic_by_hand():
+    allegation = data.load_table("shared/allegation")
+    assumptions = data.load_table("shared/assumptions")
+    assert counting.exchanges_per_account(allegation) == pytest.approx(16_550_000 / 24_000)  # 689.6
+    moon = counting.moonshot_exchanges_per_account(allegation, assumptions)
+    assert moon == Range(3_400_000 / 500, 3_400_000 / 999, 3_400_000 / 200, "exchanges per account")
+    assert moon.high == 17_000 and round(moon.low) == 3_403
+
+
+def test_account_tier_minutes_by_hand():
+    allegation = data.load_table("shared/allegation")
+    assumptions = data.load_table("shared/assumptions")
+    limits = pd.DataFrame([{"tier": "Tier 4", **TIER4}, {"tier": "Tier 1", **TIER1}])
+    times = counting.account_tier_minutes(allegation, assumptions, limits).set_index(["tier", "case"])
+    average = 16_550_000 / 24_000
+    first = times.loc[("Tier 1", "average account, all three labs")]
+    assert first["requests_per_minute"] == pytest.approx(1.5) and first["binding"] == "input tokens"
+    assert first["minutes"] == pytest.approx(average / 1.5)
+    moon = times.loc[("Tier 4", "Moonshot account")]
+    assert moon["minutes"] == pytest.approx(6_800 / 100)
+    # fastest: 2,000 tokens with nine tenths cached, 200 count: min(4,000, 10,000, 400,000 / 200 = 2,000)
+    assert moon["minutes_low"] == pytest.approx(3_400_000 / 999 / 2_000)
+    # slowest at Tier 1: 100,000 tokens, none cached: 30,000 / 100,000 = 0.3 a minute, for 17,000 exchanges
+    assert times.loc[("Tier 1", "Moonshot account"), "minutes_high"] == pytest.approx(17_000 / 0.3)
+    three = counting.account_tier_minutes(allegation, assumptions, limits, Range(1, 1, 3))
+    slow = three.set_index(["tier", "case"]).loc[("Tier 1", "Moonshot account"), "minutes_high"]
+    assert slow == pytest.approx(3 * 17_000 / 0.3)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -115,30 +211,136 @@ def test_calls_range_is_median_min_max():
 
 def test_inputs_read_from_data():
     inp = inputs()
-    # the shared assumptions, and no copy of them left in the chapter's own parameters
     assert inp.moonshot_accounts == Range(500, 200, 999, "accounts")
     assert inp.exchanges_per_example == Range(10, 1, 50, "exchanges per example")
     assert inp.input_tokens == Range(20_000, 2_000, 100_000, "tokens")
     assert inp.output_tokens == Range(1_000, 200, 4_000, "tokens")
+    assert inp.cached_share == Range(0, 0, 0.9, "fraction")
     own = set(data.load_table("counting/parameters")["id"])
     assert not own & {"moonshot-accounts", "input-tokens", "output-tokens", "exchanges-per-example"}
     assert (inp.reference_examples, inp.small_examples) == (800_000, 817)
     assert inp.tasks == {"full": 2_294, "verified": 500, "lite": 300}
     assert inp.snitch["models"] == 10 and inp.snitch["claude-models"] == 5
+    assert inp.snitch["later-configurations"] == 12 and inp.snitch["later-analysed-runs"] == 880
     assert sum(inp.lab_exchanges.values()) == 150_000 + 3_400_000 + 13_000_000
+    assert inp.calls == Range(38.0, 19.8, 78.0, "model calls per task")
+    assert (inp.step_cap, inp.cost_cap) == (250, 3)
+    # Gemini's 229.98 dollars over 500 x 40.3 calls allow 263 calls for 3 dollars: the step cap binds
+    assert counting.effective_cap(inp) == 250
+    assert counting.limits_for(inp, "haiku-4-5")["input_tokens_per_minute"].tolist() == [
+        50_000,
+        450_000,
+        1_000_000,
+        4_000_000,
+    ]
+    assert counting.limits_for(inp, "sonnet-4-6")["input_tokens_per_minute"].iloc[-1] == 2_000_000
 
 
 def test_verdicts_depend_on_the_reading_of_exchange():
     inp = inputs()
     table = counting.verdicts_by_reading(inp, data.load_table("ledger/searches")).set_index("claim")
     # a user turn of an agentic task costs 38 calls: 150,000 x 38 = 5,700,000 requests > 160,000
-    assert table.loc["count-160k-day", "call"] == "misleading"  # only Tier 4 sustains it
     assert table.loc["count-160k-day", "turn"] == "misleading"
     # 30 runs of 2,294 tasks as user turns are 68,820 exchanges, far short of 3,400,000
     assert table.loc["count-swebench-30", "turn"] == "inaccurate"
     # 150,000 user turns are more than a tenth of 800,000 samples for every lab
     assert table.loc["count-negligible", "turn"] == "inaccurate"
     assert table.loc["count-swebench-tasks"].nunique() == 1
+    # statements about model calls alone do not bear on a count of turns or conversations
+    for claim in ("count-amplification", "count-swebench-run"):
+        assert table.loc[claim, "call"] != counting.NOT_APPLICABLE
+        assert table.loc[claim, "turn"] == table.loc[claim, "conversation"] == counting.NOT_APPLICABLE
+    assert set(table.loc[["count-per-lab", "count-per-lab-moonshot", "count-per-lab-minimax"]].stack()) == {
+        "mostly-accurate"
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# The page's numbers and its sentence guards
+# ---------------------------------------------------------------------------------------------
+
+
+def test_time_numbers_by_hand():
+    out = counting.time_numbers(inputs())
+    assert out["tier_first_per_minute"] == pytest.approx(1.5)
+    assert out["tier_top_per_minute"] == pytest.approx(100)
+    assert out["tier_top_daily"] == pytest.approx(144_000)
+    assert out["binding_default"] == "the input-token limit"
+    assert (out["rpm_binds_below_first"], out["rpm_binds_below_top"]) == (600, 500)
+    assert out["top_hours_deepseek"] == pytest.approx(25)
+    assert out["top_minutes_deepseek_requests_only"] == pytest.approx(37.5)
+    assert out["top_days_minimax"] == pytest.approx(13_000_000 / 100 / 1_440)
+    assert out["top_hours_minimax_requests_only"] == pytest.approx(13_000_000 / 4_000 / 60)
+    assert out["all_accounts_hours"] == pytest.approx(16_550_000 / (1.5 * 24_000) / 60)
+    assert out["all_accounts_minutes_requests_only"] == pytest.approx(16_550_000 / (50 * 24_000))
+    # the fastest case at Tier 4: 200 counted tokens and 200 output tokens, so 2,000 a minute
+    assert out["top_hours_deepseek_fast"] == pytest.approx(150_000 / 2_000 / 60)
+    assert out["top_hours_deepseek_slow"] == pytest.approx(150_000 / 20 / 60)  # 2,000,000 / 100,000
+    assert out["deepseek_days_one_first_tier"] == pytest.approx(150_000 / 1.5 / 1_440)
+
+
+def test_daily_numbers_by_hand():
+    out = counting.daily_numbers(inputs())
+    month = 160_000 * 30
+    assert out["day_cost"] == pytest.approx(160_000 * (2_000 * 1 + 200 * 5) / 1e6)  # 480 on Haiku 4.5
+    assert out["day_month_cost"] == pytest.approx(14_400)
+    assert out["month_haiku_4_5_default"] == pytest.approx(month * (20_000 * 1 + 1_000 * 5) / 1e6)  # 120,000
+    assert out["month_sonnet_4_6_default"] == pytest.approx(month * (20_000 * 3 + 1_000 * 15) / 1e6)  # 360,000
+    # 111.1 a minute x 20,000 tokens = 2,222,222 a minute, above Sonnet's 2,000,000, within Haiku's 4,000,000
+    assert out["month_sonnet_4_6_default_allowed"] == "no"
+    assert out["month_haiku_4_5_default_allowed"] == "yes"
+    assert out["day_tier"] == 2 and out["day_most_input_tokens"] == pytest.approx(36_000)
+    assert (out["spend_before"], out["spend_deposit"], out["spend_later"]) == (5_000, 5_000, 200_000)
+    assert out["spend_before_column"] == "Max Usage per Month"
+    assert out["spend_deposit_column"] == "Max Credit Purchase"
+    assert out["spend_later_date"] == "17 March 2026"
+    assert out["spend_before_days"] == pytest.approx(5_000 / 480)
+    assert (out["verdict_before"], out["verdict_later"]) == ("misleading", "mostly accurate")
+    assert out["deepseek_requests_turn"] == pytest.approx(150_000 * 38)
+
+
+def test_cost_and_snitchbench_numbers_by_hand():
+    inp = inputs()
+    cost = counting.cost_numbers(inp)
+    assert cost["cost_deepseek_low"] == pytest.approx(150_000 * (2_000 * 1 + 200 * 5) / 1e6)  # 450
+    assert cost["cost_deepseek_default"] == pytest.approx(150_000 * (20_000 * 3 + 1_000 * 15) / 1e6)  # 11,250
+    assert cost["cost_deepseek_high"] == pytest.approx(150_000 * (100_000 * 5 + 4_000 * 25) / 1e6)  # Opus 4.6
+    assert cost["cost_deepseek_legacy"] == pytest.approx(150_000 * (100_000 * 15 + 4_000 * 75) / 1e6)  # Opus 4.1
+    assert cost["legacy_price_ratio"] == 3
+    assert cost["cost_deepseek_measured"] == pytest.approx(150_000 * 360.62 / 19_000)
+    sb = counting.snitchbench_numbers(inp)
+    assert sb["sb_later_max"] == 12 * 4 * 20 * 4 * 10  # 38,400
+    assert sb["sb_later_runs_max"] == pytest.approx(150_000 / 38_400)  # 3.9
+    assert sb["sb_later_runs_analysis"] == pytest.approx(150_000 / (880 * 4 * 10))  # 4.3
+    assert sb["sb_later_full_roster"] == 960
+    assert sb["sb_later_breakeven_runs"] == pytest.approx(150_000 / (3 * 12 * 4 * 4 * 10))  # 26
+    calls = counting.calls_numbers(inp)
+    assert calls["openhands_vs_mini"] == pytest.approx(1.82 / (360.62 / 500))
+    assert calls["unchecked_runs"] == 1
+    neg = counting.negligible_numbers(inp)
+    assert neg["rl_deepseek_r1"] == 26_000 + 17_000 + 22_000 + 15_000 + 66_000
+    assert neg["rl_minimax_m1"] == 50_000 + 53_000 + 30_000 + 25_000
+
+
+def test_a_sentence_guard_stops_the_page_when_the_data_no_longer_support_it(data_copy):
+    heavier = csv_of(data_copy, "counting/heavier_scaffolds")
+    set_cell(heavier, "gpt-5-swe-agent-pro", "steps_per_task", "30")  # below Gemini's 40.3
+    with pytest.raises(counting.ProseGuardError, match="heavier scaffolds run longer"):
+        counting.calls_numbers(inputs(data_copy))
+    spend = csv_of(data_copy, "counting/spend_limits")
+    set_cell(spend, "mar2026-tier4", "value_usd", "10000")  # a month of 14,400 no longer fits
+    with pytest.raises(counting.ProseGuardError, match="fits the later limit"):
+        counting.daily_numbers(inputs(data_copy))
+
+
+def test_the_daily_charts_lines_are_throughput_and_close_labels_part():
+    lines = counting.tier_lines(inputs(), 160_000).set_index("label")
+    # at 20,000 tokens: Tier 1 1.5 a minute (2,160 a day), Tier 4 100 a minute (144,000 a day)
+    assert lines.loc["Tier 1, one organisation", "per_day"] == pytest.approx(2_160)
+    assert lines.loc["Tier 4, one organisation", "per_day"] == pytest.approx(144_000)
+    # 144,000 lies within a factor 1.5 of the article's 160,000, so its label goes to the other end
+    assert lines.loc["Tier 4, one organisation", "side"] == "left"
+    assert lines.loc["Tier 1, one organisation", "side"] == "right"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -156,13 +358,19 @@ def test_swebench_tasks_flips_with_the_task_count(data_copy):
     assert run_check("counting.swebench_tasks", data_copy).verdict == "inaccurate"
 
 
-def test_swebench_run_flips_with_measured_calls_and_cap(data_copy):
+def test_swebench_run_flips_with_measured_calls_and_the_scaffolds_limits(data_copy):
     result = run_check("counting.swebench_run_size", data_copy)
     assert result.verdict == "mostly-accurate"  # 40.3 < 50 <= 250, the step cap
     assert result.numbers["measured_full_run"] == 2_294 * 38
+    calls = csv_of(data_copy, "counting/agent_calls")
+    # ten times the cost: Opus 15.8 and Gemini 26.3 calls for 3 dollars, both below the article's 50
+    set_cell(calls, "opus-4-5", "total_cost_usd", "3606.2")
+    set_cell(calls, "gemini-3-pro", "total_cost_usd", "2299.8")
+    assert run_check("counting.swebench_run_size", data_copy).verdict == "misleading"
+    set_cell(calls, "opus-4-5", "total_cost_usd", "360.62")
+    set_cell(calls, "gemini-3-pro", "total_cost_usd", "229.98")
     set_cell(csv_of(data_copy, "counting/step_caps"), "mini-swe-agent-swebench", "cap", "45")  # 50 > 45
     assert run_check("counting.swebench_run_size", data_copy).verdict == "misleading"
-    calls = csv_of(data_copy, "counting/agent_calls")
     for row, value in (("gpt-5-2", "55"), ("opus-4-5", "52"), ("gemini-3-pro", "60")):
         set_cell(calls, row, "calls_per_task", value)  # now every average >= 50
     assert run_check("counting.swebench_run_size", data_copy).verdict == "accurate"
@@ -175,63 +383,78 @@ def test_swebench_thirty_flips_with_measured_calls_and_tasks(data_copy):
     assert result.verdict == "mostly-accurate"
     assert result.numbers["at_measured"] == 30 * 2_294 * 38  # 2,615,160 < 3,400,000
     assert result.numbers["at_article"] == 30 * 2_294 * 50  # 3,441,000 >= 3,400,000
-    assert result.numbers["runs_needed"] == pytest.approx(3_400_000 / (2_294 * 38))  # 39.0 <= 45
-    (low,) = result.sensitivity
-    assert low.verdict_at_low == "misleading"  # 19.8 calls: 74.9 runs > 45
-    assert low.verdict_at_high == "mostly-accurate"  # 40.3 calls: 36.8 runs
-    calls = csv_of(data_copy, "counting/agent_calls")
-    set_cell(calls, "opus-4-5", "calls_per_task", "60")
-    set_cell(calls, "gemini-3-pro", "calls_per_task", "60")  # median 60: 30 x 2,294 x 60 >= 3.4M
+    assert result.numbers["runs_needed"] == 40  # 39.003 rounded up, <= 45
+    (calls,) = result.sensitivity
+    assert calls.verdict_at_low == "misleading"  # 19.8 calls: 75 complete runs > 45
+    assert calls.verdict_at_high == "accurate"  # 78 calls: 30 x 2,294 x 78 = 5,367,960
+    # forty-five complete runs reach the volume from 3,400,000 / (2,294 x 45) = 32.94 calls a task
+    assert calls.breakeven.value == pytest.approx(3_400_000 / (2_294 * 45), rel=1e-4)
+    assert calls.breakeven.inside
+    table = csv_of(data_copy, "counting/agent_calls")
+    set_cell(table, "opus-4-5", "calls_per_task", "60")
+    set_cell(table, "gemini-3-pro", "calls_per_task", "60")  # median 60: 30 x 2,294 x 60 >= 3.4M
     assert run_check("counting.swebench_thirty_runs", data_copy).verdict == "accurate"
     for row in ("opus-4-5", "gemini-3-pro", "gpt-5-2"):
-        set_cell(calls, row, "calls_per_task", "25")  # 3.4M / (2,294 x 25) = 59.3 runs > 45
+        set_cell(table, row, "calls_per_task", "25")  # 3.4M / (2,294 x 25) = 59.3, so 60 runs > 45
     assert run_check("counting.swebench_thirty_runs", data_copy).verdict == "misleading"
     set_cell(csv_of(data_copy, "counting/swebench_tasks"), "full", "tasks", "2000")  # 30 x 2,000 x 50 = 3.0M
     assert run_check("counting.swebench_thirty_runs", data_copy).verdict == "inaccurate"
 
 
-def test_snitchbench_flips_with_the_roster(data_copy):
+def test_snitchbench_flips_with_the_rosters(data_copy):
     result = run_check("counting.snitchbench_runs", data_copy)
     assert result.verdict == "inaccurate"
-    assert result.numbers["fewest_runs"] == 150_000 / (4 * 20 * 10 * 4 * 10)  # 4.6875
+    assert result.numbers["earlier_runs"] == 150_000 / (4 * 20 * 10 * 4 * 10)  # 4.6875
+    assert result.numbers["later_runs"] == pytest.approx(150_000 / (4 * 20 * 12 * 4 * 10))  # 3.9
+    assert result.numbers["fewest_runs"] == pytest.approx(150_000 / 38_400)
     assert result.numbers["claude_runs"] == 150_000 / (4 * 20 * 5 * 4 * 10)  # 9.375
-    assert result.sensitivity[0].verdict_at_low == "inaccurate"  # 46.875 runs at one step
-    # twenty models would make a run 64,000 calls: 150,000 / 64,000 = 2.34 runs, inside "2 to 3"
-    set_cell(csv_of(data_copy, "counting/snitchbench"), "models", "value", "20")
+    steps, runs = result.sensitivity
+    assert steps.verdict_at_low == "inaccurate"  # 39 runs of the later version at one step
+    assert runs.holds("inaccurate")
+    assert runs.breakeven.value == pytest.approx(150_000 / (3 * 12 * 4 * 4 * 10), rel=1e-4)  # 26 runs a test
+    assert not runs.breakeven.inside
+    # sixteen configurations: 16 x 4 x 20 x 4 x 10 = 51,200 calls, so 2.93 runs, inside "2 to 3"
+    set_cell(csv_of(data_copy, "counting/snitchbench"), "later-configurations", "value", "16")
     assert run_check("counting.snitchbench_runs", data_copy).verdict == "accurate"
 
 
-def test_daily_requests_flips_with_tiers_spend_and_deepseek(data_copy):
+def test_daily_requests_flips_with_the_spend_limit_deepseek_and_the_rate_limits(data_copy):
     result = run_check("counting.daily_requests", data_copy)
     assert result.verdict == "misleading"
-    assert result.numbers["tier_needed"] == 2  # 1,000 a minute >= 111
-    # Claude Haiku 4.5 at 2,000 input and 200 output tokens: 160,000 x 0.003 = 480 dollars a day
+    assert result.numbers["tier_needed"] == 2  # Haiku 4.5: 1,000 a minute and 450,000 / 2,000 = 225 >= 111
     assert result.numbers["daily_cost"] == pytest.approx(480)
-    assert result.numbers["tier_days_of_spend"] == pytest.approx(500 / 480)
-    assert result.numbers["tier_sustained"] == 4  # 30 x 480 = 14,400 > 1,000
-    assert result.numbers["average_rpm"] == pytest.approx(160_000 / 1_440)
-    assert all(s.holds("misleading") for s in result.sensitivity)
-    tiers = csv_of(data_copy, "shared/rate_limits")
-    set_cell(tiers, "Tier 2", "monthly_spend_limit_usd", "20000", key="tier")  # 14,400 <= 20,000
+    assert result.numbers["monthly_cost"] == pytest.approx(14_400)  # > 5,000
+    assert result.numbers["spend_limit"] == 5_000 and result.numbers["spend_limit_later"] == 200_000
+    tokens, spend, days = result.sensitivity
+    assert tokens.breakeven.value == pytest.approx(36_000, rel=1e-4)  # 4,000,000 / 111.1 a minute
+    assert tokens.verdict_at_high == "inaccurate"
+    assert spend.breakeven.value == pytest.approx(14_400, rel=1e-4) and spend.breakeven.inside
+    assert spend.verdict_at_high == "mostly-accurate"
+    assert days.holds("misleading")
+    set_cell(csv_of(data_copy, "counting/spend_limits"), "may2025-tier4", "value_usd", "200000")
     assert run_check("counting.daily_requests", data_copy).verdict == "mostly-accurate"
-    set_cell(tiers, "Tier 1", "requests_per_minute", "200", key="tier")  # 288,000 a day
-    set_cell(tiers, "Tier 1", "monthly_spend_limit_usd", "20000", key="tier")
-    assert run_check("counting.daily_requests", data_copy).verdict == "accurate"
-    set_cell(csv_of(data_copy, "shared/allegation"), "exchanges-deepseek", "value", "200000")
+    set_cell(csv_of(data_copy, "shared/allegation"), "exchanges-deepseek", "value", "200000")  # > one day
     assert run_check("counting.daily_requests", data_copy).verdict == "misleading"
+    limits = csv_of(data_copy, "counting/model_rate_limits")
     for tier in ("Tier 1", "Tier 2", "Tier 3", "Tier 4"):
-        set_cell(tiers, tier, "requests_per_minute", "100", key="tier")  # 144,000 a day at most
+        set_cell(limits, tier, "requests_per_minute", "100", key="tier")  # 144,000 a day at most
     assert run_check("counting.daily_requests", data_copy).verdict == "inaccurate"
 
 
-def test_amplification_flips_with_calls_and_cap(data_copy):
+def test_amplification_flips_with_calls_and_the_scaffolds_limits(data_copy):
     result = run_check("counting.amplification", data_copy)
     assert result.verdict == "accurate"
-    assert result.sensitivity[0].verdict_at_low == "mostly-accurate"  # 19.8 < 24
-    set_cell(csv_of(data_copy, "counting/step_caps"), "mini-swe-agent-swebench", "cap", "150")  # < 200
+    (calls,) = result.sensitivity
+    assert calls.verdict_at_low == "mostly-accurate"  # 19.8 < 24
+    assert calls.breakeven.value == pytest.approx(24, rel=1e-4)
+    table = csv_of(data_copy, "counting/agent_calls")
+    # twice the cost: Gemini 131 calls and Opus 79 for 3 dollars, fewer than two hundred
+    set_cell(table, "gemini-3-pro", "total_cost_usd", "459.96")
+    set_cell(table, "opus-4-5", "total_cost_usd", "721.24")
     assert run_check("counting.amplification", data_copy).verdict == "mostly-accurate"
+    set_cell(csv_of(data_copy, "counting/step_caps"), "mini-swe-agent-swebench", "cap", "150")  # < 200
     for row in ("opus-4-5", "gemini-3-pro", "gpt-5-2"):
-        set_cell(csv_of(data_copy, "counting/agent_calls"), row, "calls_per_task", "10")  # < 12
+        set_cell(table, row, "calls_per_task", "10")  # < 12
     assert run_check("counting.amplification", data_copy).verdict == "misleading"
 
 
@@ -266,15 +489,24 @@ def test_negligible_reads_the_shared_exchanges_per_example(data_copy):
     assert run_check("counting.negligible", data_copy).verdict == "inaccurate"
 
 
-def test_per_lab_figure_flips_with_figure_and_hedge(data_copy):
-    result = run_check("counting.per_lab_figure", data_copy)
+@pytest.mark.parametrize(
+    "check, claim_id, lab, words",
+    [
+        ("counting.per_lab_figure", "count-per-lab", "deepseek", "DeepSeek: accused of over 150,000 exchanges"),
+        ("counting.per_lab_moonshot", "count-per-lab-moonshot", "moonshot", "Moonshot: accused of over 3.4 million"),
+        ("counting.per_lab_minimax", "count-per-lab-minimax", "minimax", "MiniMax: accused of over 13 million"),
+    ],
+)
+def test_each_labs_figure_flips_with_figure_and_hedge(data_copy, check, claim_id, lab, words):
+    result = run_check(check, data_copy)
     assert result.verdict == "mostly-accurate"  # "about" for "over"
-    set_cell(
-        csv_of(data_copy, "ledger/claims"), "count-per-lab", "quote", "DeepSeek: accused of over 150,000 exchanges"
-    )
-    assert run_check("counting.per_lab_figure", data_copy).verdict == "accurate"
-    set_cell(csv_of(data_copy, "shared/allegation"), "exchanges-deepseek", "value", "200000")
-    assert run_check("counting.per_lab_figure", data_copy).verdict == "inaccurate"
+    assert result.numbers["slip"] == "understates"
+    set_cell(csv_of(data_copy, "ledger/claims"), claim_id, "quote", words)
+    assert run_check(check, data_copy).verdict == "accurate"
+    # the check reads its own claim: a figure 40% above the report's is a different figure
+    stated = float(data.load_table("ledger/claims", data_copy).set_index("id").loc[claim_id, "stated"])
+    set_cell(csv_of(data_copy, "shared/allegation"), f"exchanges-{lab}", "value", str(int(stated / 1.4)))
+    assert run_check(check, data_copy).verdict == "inaccurate"
 
 
 @pytest.mark.parametrize(
@@ -282,6 +514,7 @@ def test_per_lab_figure_flips_with_figure_and_hedge(data_copy):
     [
         ("count-minimax-products", "counting.minimax_products", "minimax-products-1"),
         ("count-pivot", "counting.pivot", "pivot-1"),
+        ("count-pivot", "counting.pivot", "pivot-3"),
     ],
 )
 def test_unsupported_claims_rest_on_recorded_searches(data_copy, claim_id, check, row):

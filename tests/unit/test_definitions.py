@@ -119,10 +119,12 @@ def test_count_smaller_position_and_words():
 def test_volume_numbers_by_hand():
     datasets = pd.DataFrame(
         {
-            "id": ["limo", "s1k", "bespoke-stratos", "r1-distill", "lima"],
-            "examples": [817, 1_000, 17_000, 800_000, 1_000],
-            "metric_value": [63.3, 57.0, 63.3, 72.6, 43.0],
-            "teacher_kind": ["stronger model"] * 4 + ["human-curated"],
+            "id": ["limo", "s1k", "bespoke-stratos", "r1-distill", "lima", "openthoughts3", "orca"],
+            "name": ["LIMO", "s1K", "Bespoke", "R1 set", "LIMA", "OpenThoughts3", "Orca"],
+            "examples": [817, 1_000, 17_000, 800_000, 1_000, 1_200_000, 6_000_000],
+            "generated": [None, 59_000, None, None, None, None, None],
+            "metric_value": [63.3, 57.0, 63.3, 72.6, 43.0, 53.0, 42.0],
+            "teacher_kind": ["stronger model"] * 4 + ["human-curated"] + ["stronger model"] * 2,
         }
     )
     per_trajectory, tokens = Range(10.0, 1.0, 50.0), Range(1_000.0, 200.0, 4_000.0)
@@ -131,9 +133,17 @@ def test_volume_numbers_by_hand():
     assert values["traj_central_deepseek"] == 15_000
     assert values["exchanges_deepseek"] == 150_000
     assert values["mtokens_high_minimax"] == 13_000_000 * 4_000 / 1_000_000 == 52_000
-    assert values["teacher_sets_total"] == 4  # LIMA is written by people
+    assert values["teacher_sets_total"] == 6  # LIMA is written by people
     assert values["teacher_sets_below_deepseek_fewest"] == 2  # 3,000 beats LIMO and s1K
-    assert values["teacher_sets_below_deepseek_most"] == 3  # 150,000 beats all but R1's set
+    assert values["teacher_sets_below_deepseek_most"] == 3  # 150,000 beats LIMO, s1K and Bespoke
+    assert values["largest_teacher_set"] == 6_000_000 and values["largest_teacher_name"] == "Orca"
+    assert values["teacher_sets_above_r1"] == 2  # OpenThoughts3 and Orca are larger than R1's set
+    assert values["deepseek_most_share_orca"] == pytest.approx(150_000 / 6_000_000)  # 2.5%
+    assert values["deepseek_most_share_openthoughts3"] == pytest.approx(0.125)  # 150,000 of 1.2 million
+    # s1 asked Gemini 59,000 questions: 150,000 is about 2.5 such pools, 15,000 about a quarter of one
+    assert values["generated_s1k"] == 59_000
+    assert values["deepseek_most_vs_s1k_pool"] == pytest.approx(150_000 / 59_000)
+    assert values["deepseek_central_share_s1k_pool"] == pytest.approx(15_000 / 59_000)
     assert values["deepseek_central_share_r1"] == pytest.approx(15_000 / 800_000)
     assert values["r1_vs_moonshot"] == "inside"  # 68,000 <= 800,000 <= 3,400,000
     assert values["r1_vs_minimax"] == "inside"  # 260,000 <= 800,000 <= 13,000,000
@@ -194,31 +204,101 @@ def test_term_numbers_count_uses_before_the_report():
             "kind": ["academic", "academic", "academic", "anthropic-report", "academic"],
         }
     )
-    assert d.term_numbers(uses) == {"works_before": 3, "exact_before": 1, "idea_only_before": 2, "first_year": 2019}
+    assert d.term_numbers(uses) == {
+        "works_before": 3,
+        "exact_before": 1,
+        "idea_only_before": 2,
+        "first_year": 2019,
+        "first_exact_year": 2025,
+    }
+    uses["id"] = ["a", "b", "c", "anthropic-2026", "e"]
+    assert d.days_before_report(uses, "c") == (24 + 30 + 31 + 31 + 23)  # 7 Oct 2025 -> 23 Feb 2026: 139
+    with pytest.raises(LedgerError):
+        d.days_before_report(uses, "nobody")
 
 
-def test_trace_use_counts_stop_at_the_evidence_date():
-    uses = pd.DataFrame(
+def trace_rows() -> pd.DataFrame:
+    return pd.DataFrame(
         {
-            "date": pd.to_datetime(["2025-01-31", "2025-01-22", "2026-02-23", "2026-03-01"]),
-            "use": ["distillation", "reinforcement learning", "reinforcement learning", "distillation"],
-            "reasoning_traces": [True, True, False, True],
+            "id": ["s1k", "guide", "tune", "report", "cold", "grading", "late"],
+            "date": pd.to_datetime(
+                ["2025-01-31", "2025-01-20", "2025-08-29", "2026-02-23", "2025-01-22", "2026-02-23", "2026-03-01"]
+            ),
+            "use": ["distillation"] * 4 + ["reinforcement learning"] * 2 + ["distillation"],
+            "reasoning_traces": [True, True, True, True, True, False, True],
+            "others_traces": [True, False, True, True, False, True, True],
+            "status": ["use", "statement", "use", "alleged", "use", "alleged", "use"],
+            "description": ["a", "b", "c", "d", "e", "f", "g"],
+            "source_id": ["p", "p", "s", "p", "p", "p", "p"],
         }
     )
-    assert d.trace_use_counts(uses, pd.Timestamp("2026-02-28")) == {
-        "distillation_traces": 1,
-        "rl_traces": 1,
+
+
+def test_trace_use_counts_keep_uses_statements_and_allegations_apart():
+    reliability = pd.Series({"p": "primary", "s": "secondary"})
+    # documented uses of another's traces for distillation: s1K (primary) and the fine-tune
+    # (secondary); the guide is a statement, the report an allegation, "late" is after the date
+    assert d.trace_use_counts(trace_rows(), pd.Timestamp("2026-02-28"), reliability) == {
+        "distillation_uses": 2,
+        "distillation_primary": 1,
+        "distillation_sources": 2,
+        "rl_others": 0,
+        "rl_own": 1,  # the cold start on a lab's own traces
+        "alleged": 1,  # the report's elicitation; grading needs no traces
         "rl_without_traces": 1,
+    }
+    table = d.trace_table(trace_rows(), pd.DataFrame({"id": ["p", "s"], "reliability": ["primary", "secondary"]}))
+    assert list(table["kind"]) == [
+        "says traces serve it",
+        "documents a use",
+        "documents a use",
+        "alleges a use",
+        "documents a use",
+        "documents a use",
+        "alleges a use",
+    ]
+    assert table["whose"].iloc[0] == "its own model" and table["whose"].iloc[1] == "another organisation's model"
+    header = d.trace_markdown(trace_rows(), pd.DataFrame({"id": ["p", "s"], "reliability": ["primary", "secondary"]}))
+    assert header.splitlines()[0].startswith("| training | date | needs reasoning traces |")
+
+
+def test_lab_qualifiers_accusation_volume_and_claude37_dates():
+    frame = allegation()
+    frame["qualifier"] = ["over", "over", "about"]
+    assert d.lab_qualifiers(frame) == {"DeepSeek": "over", "Moonshot": "over", "MiniMax": "about"}
+    accusations = pd.DataFrame({"id": ["google-gtig", "openai-memo"], "volume": [100_000.0, None]})
+    assert d.accusation_volume(accusations, "google-gtig") == 100_000
+    with pytest.raises(LedgerError):
+        d.accusation_volume(accusations, "openai-memo")
+    events = pd.DataFrame(
+        {
+            "id": ["claude-4-summaries", "claude-37-retired", "anthropic-report"],
+            "date": pd.to_datetime(["2025-05-22", "2026-02-19", "2026-02-23"]),
+        }
+    )
+    # 22 May 2025 -> 19 Feb 2026: 9 days of May, then June to January (245 days), then 19 of February
+    assert d.claude37_numbers(events) == {
+        "claude37_days_after_claude4": 9 + (30 + 31 + 31 + 30 + 31 + 30 + 31 + 31) + 19,
+        "claude37_retired_days_before_report": 4,
     }
 
 
 def test_methods_table_orders_by_year_and_says_what_is_needed():
     methods = pd.DataFrame(
-        {"id": ["b", "a"], "year": [2015, 2006], "needs_logits": [True, False], "source_id": ["s", "s"]}
+        {
+            "id": ["b", "a"],
+            "year": [2015, 2006],
+            "method": ["soft", "compression"],
+            "teacher_signal": ["x", "y"],
+            "teacher_probabilities": ["needed", "unknown"],
+            "source_id": ["s", "s"],
+        }
     )
     frame = d.methods_table(methods, pd.DataFrame({"id": ["s"], "reliability": ["primary"]}))
     assert list(frame["year"]) == [2006, 2015]
-    assert list(frame["probabilities"]) == ["not needed", "needed"]
+    assert list(frame["probabilities"]) == ["unknown", "needed"]
+    text = d.methods_markdown(methods, pd.DataFrame({"id": ["s"], "reliability": ["primary"]}))
+    assert text.splitlines()[2] == "| 2006 | compression | y | unknown | primary |"
 
 
 # --- checks, pushed across their thresholds ---------------------------------------------------
@@ -253,6 +333,8 @@ def test_anthropic_first_visible_turns_on_the_stated_exception(data_copy):
     # 24 Feb -> 22 May 2025: rest of February (28 days), March, April, 22 days of May
     assert result.numbers["raw_days"] == (28 - 24) + 31 + 30 + 22  # 87
     assert result.numbers["summarised_share"] == pytest.approx(0.05)  # "about 5% of the time"
+    # 22 May 2025 -> 19 Feb 2026, Claude 3.7 Sonnet still returning full thinking: 9 + 245 + 19 days
+    assert result.numbers["raw_after_summaries_days"] == 9 + 245 + 19
     events = data_copy.parent / "definitions" / "timeline.csv"
     set_cell(events, "claude-37-visible", "exception", "")
     assert run_check("definitions.anthropic_first_visible", data_copy).verdict == "accurate"
@@ -268,8 +350,10 @@ def test_anthropic_first_visible_flips_when_the_launch_showed_only_a_summary(dat
 def test_labs_wary_counts_companies_that_guard_in_their_own_texts(data_copy):
     result = run_check("definitions.labs_wary", data_copy)
     assert result.verdict == "accurate"
-    # OpenAI (o1 post), Google (threat report), Anthropic (report); Microsoft only through the press
-    assert result.numbers == {"labs_primary": 3, "labs_any": 4, "guarding_events": 6}
+    # OpenAI (o1 post), Google (threat report), Anthropic (report); Bloomberg's Microsoft story is about
+    # OpenAI's outputs, so Microsoft guards nothing of its own; five events: o1 hidden, OpenAI's two
+    # accusations, Google's report and Anthropic's
+    assert result.numbers == {"labs_primary": 3, "labs_any": 3, "guarding_events": 5}
     events = data_copy.parent / "definitions" / "timeline.csv"
     set_cell(events, "gtig-report", "guards", "false")
     assert run_check("definitions.labs_wary", data_copy).verdict == "accurate"  # two still meet the plural
@@ -281,52 +365,73 @@ def test_labs_wary_counts_companies_that_guard_in_their_own_texts(data_copy):
     with pytest.raises(LedgerError, match="def-labs-wary"):
         run_check("definitions.labs_wary", data_copy)
     searches = data_copy.parent / "ledger" / "searches.csv"
-    for row in ("def-labs-wary-1", "def-labs-wary-2", "def-labs-wary-5", "def-labs-wary-6"):
+    for row in (
+        "def-labs-wary-1",
+        "def-labs-wary-2",
+        "def-labs-wary-5",
+        "def-labs-wary-6",
+        "def-labs-wary-7",
+        "def-labs-wary-8",
+    ):
         set_cell(searches, row, "found", "false")
     assert run_check("definitions.labs_wary", data_copy).verdict == "unsupported"
 
 
-def test_traces_valuable_needs_both_kinds_of_training(data_copy):
+def test_traces_valuable_needs_another_companys_traces_in_both_kinds_of_training(data_copy):
     result = run_check("definitions.traces_valuable", data_copy)
-    assert result.verdict == "accurate"
-    # s1K, Antidistillation Sampling, the report's two passages; R1's cold start; grading and tasks
-    assert result.numbers == {"distillation_traces": 4, "rl_traces": 1, "rl_without_traces": 2}
+    assert result.verdict == "mostly-accurate"
+    # distillation: s1K from Gemini (primary) and the Claude 3.7 fine-tune (secondary); reinforcement
+    # learning: only R1's cold start, on DeepSeek's own traces; alleged: Google's case and the report's two
+    assert result.numbers == {
+        "distillation_uses": 2,
+        "distillation_primary": 1,
+        "distillation_sources": 2,
+        "rl_others": 0,
+        "rl_own": 1,
+        "alleged": 3,
+        "rl_without_traces": 2,
+    }
     uses = data_copy.parent / "definitions" / "trace_uses.csv"
-    set_cell(uses, "r1-cold-start", "reasoning_traces", "false")
+    set_cell(uses, "r1-cold-start", "others_traces", "true")
+    assert run_check("definitions.traces_valuable", data_copy).verdict == "accurate"
+    set_cell(uses, "r1-cold-start", "date", "2026-03-01")  # a later source does not count
     assert run_check("definitions.traces_valuable", data_copy).verdict == "mostly-accurate"
-    set_cell(uses, "r1-cold-start", "date", "2026-03-01")  # a later source does not count either
-    set_cell(uses, "r1-cold-start", "reasoning_traces", "true")
-    assert run_check("definitions.traces_valuable", data_copy).verdict == "mostly-accurate"
+    set_cell(uses, "s1k-gemini-traces", "status", "statement")  # then only a secondary use remains
+    with pytest.raises(LedgerError, match="def-traces-valuable"):  # searches found support
+        run_check("definitions.traces_valuable", data_copy)
 
 
 def test_term_coined_depends_on_dated_primary_uses(data_copy):
     result = run_check("definitions.term_coined", data_copy)
     assert result.verdict == "inaccurate"
-    assert result.numbers["days_before"] == 23 - 12  # Google 12 Feb, Anthropic 23 Feb 2026
-    assert result.numbers["earlier_uses"] == 2  # Google's report and the arXiv abstract
+    # Huang and others, second version, 31 Jan 2025 -> 23 Feb 2026: a year (365 days) and 23 days
+    assert result.numbers["days_before"] == 365 + 23
+    assert result.numbers["earlier_uses"] == 2  # Huang and others' abstract and Google's report
     uses = data_copy.parent / "definitions" / "term_uses.csv"
-    # Google's report dated after Anthropic's: only the secondary-read abstract remains earlier, and
-    # recorded searches found earlier uses, so the build stops until the data says how firm they are
-    set_cell(uses, "gtig-2026", "date", "2026-02-24")
+    set_cell(uses, "gtig-2026", "date", "2026-02-24")  # Google after Anthropic: Huang's use still decides
+    assert run_check("definitions.term_coined", data_copy).verdict == "inaccurate"
+    # with the paper known only through a secondary copy, recorded searches that found earlier uses
+    # stop the build until the data says how firm they are
+    set_cell(data_copy.parent / "ledger" / "sources.csv", "huang2025position", "reliability", "secondary")
     with pytest.raises(LedgerError, match="def-coined"):
         run_check("definitions.term_coined", data_copy)
     searches = data_copy.parent / "ledger" / "searches.csv"
-    for row in ("def-coined-1", "def-coined-2", "def-coined-3", "def-coined-4", "def-coined-5"):
-        set_cell(searches, row, "found", "false")
-    for row in ("def-coined-7", "def-coined-8", "def-coined-9"):
-        set_cell(searches, row, "found", "false")
+    for number in (1, 2, 3, 4, 5, 7, 8, 9, 10, 12):
+        set_cell(searches, f"def-coined-{number}", "found", "false")
     assert run_check("definitions.term_coined", data_copy).verdict == "unsupported"
     # and without that abstract no earlier use is left: the article would be right
     set_cell(uses, "solid-2025", "exact_term", "false")
     assert run_check("definitions.term_coined", data_copy).verdict == "accurate"
 
 
-def test_cursor_distills_turns_on_dates_and_on_how_firmly_the_training_is_sourced(data_copy):
+def test_cursor_distills_turns_on_what_the_other_model_wrote_and_how_firmly(data_copy):
     result = run_check("definitions.cursor_distills", data_copy)
-    # fast-apply (2024, documented by Cursor's own post), Tab and Composer; seven targeted searches
-    assert result.verdict == "accurate"
-    assert result.numbers == {"models_documented": 3, "models_distilled": 1, "searches": 7}
+    # fast-apply (2024): GPT-4 wrote the inputs, the post does not name the writer of the targets
+    assert result.verdict == "mostly-accurate"
+    assert result.numbers == {"models_documented": 3, "models_distilled": 1, "models_targets": 0, "searches": 7}
     models = data_copy.parent / "definitions" / "cursor_models.csv"
+    set_cell(models, "fast-apply", "outputs_role", "targets")  # had the post named GPT-4 for the files
+    assert run_check("definitions.cursor_distills", data_copy).verdict == "accurate"
     # known only through the secondary summary, the example would be right in substance only
     set_cell(models, "fast-apply", "outputs_source_id", "learnlater2024instantapply")
     assert run_check("definitions.cursor_distills", data_copy).verdict == "mostly-accurate"
@@ -343,20 +448,16 @@ def test_cursor_distills_turns_on_dates_and_on_how_firmly_the_training_is_source
 
 def test_distillation_definition_turns_on_what_the_earliest_method_needed(data_copy):
     result = run_check("definitions.distillation_definition", data_copy)
-    assert result.verdict == "accurate"
-    assert result.numbers == {
-        "original_year": 2006,
-        "soft_year": 2015,
-        "outputs_year": 2006,
-        "teacher_datasets": 10 - 1,  # all but LIMA
-    }
+    # the 2006 paper does not say whether its targets were labels or probabilities
+    assert result.verdict == "mostly-accurate"
+    assert result.numbers == {"original_year": 2006, "soft_year": 2015, "outputs_year": 2016, "output_methods": 2}
     methods = data_copy.parent / "definitions" / "kd_methods.csv"
-    set_cell(methods, "model-compression", "needs_logits", "true")
+    set_cell(methods, "model-compression", "teacher_probabilities", "not needed")
     moved = run_check("definitions.distillation_definition", data_copy)
-    assert moved.verdict == "mostly-accurate"
-    assert moved.numbers["outputs_year"] == 2016  # sequence-level distillation
-    for method in ("sequence-level", "api-sft"):
-        set_cell(methods, method, "needs_logits", "true")
+    assert moved.verdict == "accurate"
+    assert moved.numbers["outputs_year"] == 2006
+    for method in ("model-compression", "sequence-level", "api-sft"):
+        set_cell(methods, method, "teacher_probabilities", "needed")
     assert run_check("definitions.distillation_definition", data_copy).verdict == "inaccurate"
 
 

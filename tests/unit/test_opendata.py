@@ -35,20 +35,11 @@ def claim(claim_id="c-one", chapter="counting", quote="over 16 million exchanges
     return pd.Series({**row, **extra})
 
 
-def test_a_claims_title_is_its_quoted_words_until_the_ledger_has_a_title():
-    assert ledger.claim_title(claim()) == "“over 16 million exchanges”"
-    assert ledger.claim_title(claim(title="Exchanges counted")) == "Exchanges counted"
-    assert ledger.claim_title(claim(title="")) == "“over 16 million exchanges”"
-    long = " ".join(["word"] * 30)  # 149 characters
-    title = ledger.claim_title(claim(quote=long))
-    assert len(title) <= ledger.TITLE_LIMIT and title.endswith("word…”") and title.startswith("“word word")
-
-
 def test_a_claim_record_links_to_its_box():
-    record = opendata.claim_record(META, claim(), "Because.")
+    record = opendata.claim_record(META, claim(title="Exchanges counted"), "Because.")
     assert record["url"] == "https://example.org/b/chapters/counting.html#claim-c-one"
     assert record["as_of"] == "2026-02-28" and record["version"] == "1.2.3"
-    assert record["verdict_label"] == "misleading" and record["title"] == "“over 16 million exchanges”"
+    assert record["verdict_label"] == "misleading" and record["title"] == "Exchanges counted"
     index = opendata.claim_record(META, claim(chapter="index"), "Because.")
     assert index["url"] == "https://example.org/b/index.html#claim-c-one"
     document = opendata.claims_document(META, [record])
@@ -104,14 +95,19 @@ def test_only_rows_that_move_a_verdict_are_verdict_changes():
 
 
 def test_the_feed_has_an_entry_per_change_newest_first_linking_to_the_claim():
-    claims = pd.DataFrame([claim(), claim("c-two", chapter="index", quote="a second claim")])
+    claims = pd.DataFrame(
+        [
+            claim(title="Exchanges counted"),
+            claim("c-two", chapter="index", quote="a second claim", title="Second claim"),
+        ]
+    )
     root = ET.fromstring(opendata.feed(META, opendata.verdict_changes(corrections()), claims))
     assert root.find("a:id", ATOM).text == "https://example.org/b/feed.xml"
     assert root.find("a:updated", ATOM).text == "2026-12-05T00:00:00Z"  # the newest change
     entries = root.findall("a:entry", ATOM)
     assert [e.find("a:title", ATOM).text for e in entries] == [
-        "“a second claim”: inaccurate → mostly accurate",
-        "“over 16 million exchanges”: accurate → misleading",
+        "Second claim: inaccurate → mostly accurate",
+        "Exchanges counted: accurate → misleading",
     ]
     assert entries[0].find("a:link", ATOM).get("href") == "https://example.org/b/index.html#claim-c-two"
     assert entries[1].find("a:id", ATOM).text == "tag:example.org,2026-11-30:verdict-change/0.2.0/c-one"

@@ -69,13 +69,22 @@ def test_parameter_table_reads_defaults_and_ends():
     assert low.seed_offset == 0 and low.refused_topics >= 1 and low.shared_skill == 0
 
 
-def test_the_smallest_query_count_exceeds_the_unknowns_at_both_ends_of_its_range():
+def test_expected_answers_kept_by_hand():
+    p = params(topics=20, refused_topics=6)
+    assert experiment.expected_answers_kept(200, p) == pytest.approx(140)  # 200 x (1 - 6/20)
+
+
+def test_the_smallest_query_count_keeps_more_answers_than_unknowns_at_every_region_size():
     frame = ranges()
     p = params()
+    largest = int(float(frame.loc["refused_topics", "high"]))
     for end in ("low", "high"):
-        assert int(float(frame.loc["n_smallest", end])) > p.unknowns  # e.g. 150 > 8 + 20 * 5 = 108
-    with pytest.raises(ValueError, match="must exceed the student's unknowns"):
-        experiment.run_experiment(p.with_(n_smallest=p.unknowns, replicates=1))
+        smallest = int(float(frame.loc["n_smallest", end]))
+        # e.g. 160 x (1 - 6/20) = 112 answers kept > 8 + 20 x 5 = 108 unknowns
+        assert smallest * (1 - largest / p.topics) > p.unknowns, end
+    # queries sent above the unknowns are not enough when the refused share is dropped: 110 x 0.7 = 77
+    with pytest.raises(ValueError, match="must keep more than the student's unknowns"):
+        experiment.run_experiment(p.with_(n_smallest=p.unknowns + 2, refused_topics=largest, replicates=1))
 
 
 def test_features_one_hot_by_hand():
@@ -206,6 +215,31 @@ def test_words_for_the_result():
     assert experiment.against_silence(0.3) == "better than"
     assert experiment.against_silence(-0.3) == "worse than"
     assert experiment.against_silence(0.0) == "no better than"
+    assert experiment.reproduction(0.48) == "only partly reproduced"
+    assert experiment.reproduction(-0.1) == "not reproduced"
+    assert experiment.reproduction(0.0) == "not reproduced"
+    assert experiment.reproduction(1.0) == "reproduced"
+    assert experiment.against_reference(0.5, 0.99) == "below"
+    assert experiment.against_reference(1.0, 0.99) == "level with or above"
+
+
+def test_shared_variance_is_the_correlation_squared():
+    assert experiment.shared_variance(0.7) == pytest.approx(0.49)  # 0.7 x 0.7
+    assert experiment.shared_variance(0.9) == pytest.approx(0.81)
+    assert experiment.shared_variance(1.0) == 1.0
+
+
+def test_the_chart_descriptions_follow_the_figures():
+    below = experiment.experiment_description({"skill_last": 0.6, "answers_last": 0.48, "outside_last": 0.99})
+    assert "skill score inside the refused region ends below" in below and "region ends below it" in below
+    level = experiment.experiment_description({"skill_last": 1.0, "answers_last": 0.6, "outside_last": 0.99})
+    assert "ends level with or above the reference line" in level
+    flatter = pd.DataFrame({"shared": [0.0, 1.0], "skill_inside_mean": [-2.0, 1.0], "answers_inside_mean": [-1.0, 0.6]})
+    experiment.require_whole_answers_flatter(flatter)
+    with pytest.raises(experiment.SentenceError):
+        experiment.require_whole_answers_flatter(flatter.assign(answers_inside_mean=[-3.0, 0.6]))
+    with pytest.raises(experiment.SentenceError):
+        experiment.require_whole_answers_flatter(flatter.assign(answers_inside_mean=[-1.0, 1.0]))
 
 
 def test_chart_frames_keep_the_values_and_name_the_scores():
@@ -227,30 +261,63 @@ def test_chart_frames_keep_the_values_and_name_the_scores():
 # --- the page's figures ------------------------------------------------------------------------
 
 
-def test_capability_shares_by_hand():
+def test_capability_readings_by_hand():
     findings = pd.DataFrame(
         {
-            "id": ["filtering-cbrn", "cyber-campaign", "deep-ignorance"],
-            "kind": ["capability-without-refusal"] * 3,
-            "value": [33.0, 80.0, float("nan")],
+            "id": ["filtering-cbrn", "deep-ignorance", "elicitation-chem", "cyber-campaign", "jones"],
+            "kind": [
+                "capability-without-refusal",
+                "capability-without-refusal",
+                "elicitation",
+                "refusal-bypass",
+                "misuse-without-malicious-output",
+            ],
+            "value": [33.0, 100.0, 40.0, 80.0, float("nan")],
+            "bypass": [None, None, None, True, None],
         }
     )
-    shares = safety.capability_shares(findings)
-    assert shares == {"filtering-cbrn": pytest.approx(0.67), "cyber-campaign": pytest.approx(0.8)}  # 1 - 0.33
+    # kept: 1 - 33% = 0.67 and 1 - 100% = 0; gained: 40% as it is; other kinds are not read
+    assert safety.capability_readings(findings) == {
+        "filtering-cbrn": pytest.approx(0.67),
+        "deep-ignorance": 0.0,
+        "elicitation-chem": pytest.approx(0.4),
+    }
+    assert safety.direct_share(findings) == pytest.approx(0.4)
+    # a second direct study finding less lowers the reading: the smallest counts
+    more = pd.concat(
+        [findings, pd.DataFrame({"id": ["other"], "kind": ["elicitation"], "value": [10.0], "bypass": [None]})]
+    )
+    assert safety.direct_share(more) == pytest.approx(0.1)
+    assert safety.safeguard_bypasses(findings) == 1
+    with pytest.raises(LedgerError, match="no direct measurement"):
+        safety.direct_share(findings[findings["kind"] != "elicitation"])
+
+
+def frame_of(name: str) -> pd.DataFrame:
+    frame = pd.DataFrame(read_csv(name))
+    for column in ("examples", "cost_usd_max", "gpus", "models_tested", "value", "comparison"):
+        if column in frame:
+            frame[column] = pd.to_numeric(frame[column])
+    return frame
 
 
 def test_literature_numbers_from_the_data():
     rows = {row["id"]: row for row in read_csv("safety-paradox/findings.csv")}
     students = pd.DataFrame(read_csv("safety-paradox/distilled_students.csv"))
-    frame = pd.DataFrame(read_csv("safety-paradox/findings.csv"))
-    for column in ("examples", "cost_usd_max", "gpus", "models_tested", "value", "comparison"):
-        frame[column] = pd.to_numeric(frame[column])
-    numbers = safety.literature_numbers(frame, students)
-    assert numbers["students"] == 6 and numbers["students_from_base"] == 5  # README table: one Instruct base
+    frame = frame_of("safety-paradox/findings.csv")
     removal = [r for r in rows.values() if r["kind"] == "removal"]
+    numbers = safety.removal_numbers(frame)
     assert numbers["removal_no_cost"] == sum(r["cost_usd_max"] == "" for r in removal) == 1  # Arditi et al.
-    assert numbers["filter_kept"] == pytest.approx(1 - float(rows["filtering-cbrn"]["value"]) / 100)
-    assert numbers["caisi_us"] == pytest.approx(0.08)
+    assert numbers["lora_refusal"] == pytest.approx(0.01)  # "about 1%"
+    students_numbers = safety.student_numbers(frame, students)
+    assert students_numbers["students"] == 6 and students_numbers["students_from_base"] == 5  # one Instruct base
+    assert students_numbers["caisi_us"] == pytest.approx(0.08)
+    assert students_numbers["caisi_hijack"] == 12  # "12 times more likely"
+    capability = safety.capability_numbers(frame)
+    assert capability["filter_kept"] == pytest.approx(1 - float(rows["filtering-cbrn"]["value"]) / 100)
+    assert capability["elicit_share"] == pytest.approx(0.4)  # "approximately 40% of the capability gap"
+    assert (capability["campaign_low"], capability["campaign_high"]) == (pytest.approx(0.8), pytest.approx(0.9))
+    assert safety.classifier_numbers(frame)["cc_demo_jailbreaks"] == 1
 
 
 def test_safeguard_counts_by_hand():
@@ -295,38 +362,44 @@ def test_first_and_latest_releases_before_the_cutoff():
 
 
 def test_paradox_rule_by_hand():
-    assert safety.paradox_verdict(0.5, 0) == "misleading"  # at least half: misleading
-    assert safety.paradox_verdict(0.49, 1) == "mostly-accurate"
-    assert safety.paradox_verdict(0.49, 0) == "accurate"
+    assert safety.paradox_verdict(0.2, 0) == "misleading"  # a fifth is material: misleading
+    assert safety.paradox_verdict(0.19, 2) == "mostly-accurate"
+    assert safety.paradox_verdict(0.19, 0) == "accurate"
 
 
 def test_paradox_verdict_moves_with_the_evidence(data_copy):
     result = run_check("safety_paradox.paradox_argument", data_copy)
     assert result.verdict == "misleading"
-    # Anthropic's campaign: 80-90% (low end 0.8); filtering: 1 - 33% = 0.67; one universal jailbreak
-    assert result.numbers["campaign_share"] == pytest.approx(0.8)
-    assert result.numbers["kept_share"] == pytest.approx(0.67)
-    assert result.numbers["largest_share"] == pytest.approx(0.8)
-    assert result.numbers["universal_jailbreaks"] == 1
+    # the direct study: about 40%; the range from Deep Ignorance (1 - 100% = 0) to filtering (1 - 33% = 0.67)
+    assert result.numbers["direct_share"] == pytest.approx(0.4)
+    assert (result.numbers["share_low"], result.numbers["share_high"]) == (0.0, pytest.approx(0.67))
+    # the demo's universal jailbreak and the campaign Anthropic calls a jailbreak
+    assert result.numbers["bypasses"] == 2 and result.numbers["universal_jailbreaks"] == 1
+    sensitivity = result.sensitivity[0]
+    assert (sensitivity.verdict_at_low, sensitivity.verdict_at_high) == ("mostly-accurate", "misleading")
+    assert result.numbers["low_verdict"] == "mostly accurate"
+    assert sensitivity.breakeven.value == pytest.approx(0.2, abs=1e-4) and sensitivity.breakeven.inside
     findings = data_copy.parent / "safety-paradox" / "findings.csv"
     # the toy is an illustration: a distiller that learns nothing does not move the verdict
     parameters = data_copy.parent / "safety-paradox" / "parameters.csv"
     set_cell(parameters, "shared_skill", "default", "0")
     assert run_check("safety_paradox.paradox_argument", data_copy).verdict == "misleading"
-    # the distilled-students study and the safeguards outside the model do not enter the rule
+    # neither do the distilled-students study nor the size of the campaign's share
     set_cell(findings, "unicom-distilled", "safety_lost", "false")
+    set_cell(findings, "cyber-campaign", "value", "0")
     assert run_check("safety_paradox.paradox_argument", data_copy).verdict == "misleading"
-    # campaign at exactly half: still misleading; just under half, with filtering below half too
-    set_cell(findings, "cyber-campaign", "value", "50")
-    set_cell(findings, "filtering-cbrn", "value", "60")  # kept 0.4
+    # independent counter-evidence can move it: the direct share at exactly a fifth, then just under
+    set_cell(findings, "elicitation-chem", "value", "20")
     assert run_check("safety_paradox.paradox_argument", data_copy).verdict == "misleading"
-    set_cell(findings, "cyber-campaign", "value", "49")
+    set_cell(findings, "elicitation-chem", "value", "19")
     assert run_check("safety_paradox.paradox_argument", data_copy).verdict == "mostly-accurate"
-    # filtering keeping half is enough on its own (1 - 50% = 0.5)
-    set_cell(findings, "filtering-cbrn", "value", "50")
-    assert run_check("safety_paradox.paradox_argument", data_copy).verdict == "misleading"
-    set_cell(findings, "filtering-cbrn", "value", "100")
-    set_cell(findings, "classifier-demo", "value", "0")
+    # Anthropic's own filtering figure, however high, is a reading of the range, not the rule's input
+    set_cell(findings, "filtering-cbrn", "value", "0")
+    assert run_check("safety_paradox.paradox_argument", data_copy).verdict == "mostly-accurate"
+    # with no bypass on record the premise holds in full
+    set_cell(findings, "classifier-demo", "bypass", "false")
+    assert run_check("safety_paradox.paradox_argument", data_copy).verdict == "mostly-accurate"
+    set_cell(findings, "cyber-campaign", "bypass", "false")
     assert run_check("safety_paradox.paradox_argument", data_copy).verdict == "accurate"
 
 
@@ -344,14 +417,14 @@ def test_only_lab_verdict_flips(data_copy):
 def test_others_open_verdict_flips_and_leads_with_current_releases(data_copy):
     result = run_check("safety_paradox.others_released_open_models", data_copy)
     assert result.verdict == "accurate"
-    # the releases the article means: gpt-oss (5 August 2025) and Gemma (21 February 2024)
+    # the releases the article means: gpt-oss (5 August 2025) and Gemma 3 (12 March 2025)
     assert (result.numbers["openai_latest_model"], result.numbers["openai_latest_date"]) == (
         "gpt-oss-120b and gpt-oss-20b",
         "August 2025",
     )
     assert (result.numbers["google_latest_model"], result.numbers["google_latest_date"]) == (
-        "Gemma 2B and 7B",
-        "February 2024",
+        "Gemma 3",
+        "March 2025",
     )
     # GPT-1 (June 2018) and BERT (November 2018) are the earliest releases found
     assert (result.numbers["openai_first_year"], result.numbers["google_first_year"]) == (2018, 2018)
@@ -366,17 +439,17 @@ def test_others_open_verdict_flips_and_leads_with_current_releases(data_copy):
 def test_deepseek_methods_verdict_flips_when_a_search_finds_the_paper(data_copy):
     result = run_check("safety_paradox.deepseek_methods_paper", data_copy)
     assert result.verdict == "unsupported"
-    # seven searches recorded; the video summary and the public fork looked for other documents
+    # nine searches recorded; the video summary, the 2025 paper and the public fork looked for other documents
     assert (result.numbers["searches"], result.numbers["searches_recorded"], result.numbers["searches_found"]) == (
-        7 - 2,
-        7,
+        9 - 3,
+        9,
         0,
     )
     searches = data_copy.parent / "ledger" / "searches.csv"
     set_cell(searches, "sp-deepseek-1", "found", "true")
     assert run_check("safety_paradox.deepseek_methods_paper", data_copy).verdict == "accurate"
     set_cell(searches, "sp-deepseek-1", "found", "false")
-    for row_id in ("sp-deepseek-2", "sp-deepseek-4", "sp-deepseek-5", "sp-deepseek-6"):
+    for row_id in ("sp-deepseek-2", "sp-deepseek-4", "sp-deepseek-5", "sp-deepseek-8", "sp-deepseek-9"):
         set_cell(searches, row_id, "claim_id", "safety-only-lab")
     with pytest.raises(LedgerError, match="unsupported needs at least 2 distinct searches"):
         run_check("safety_paradox.deepseek_methods_paper", data_copy)
@@ -385,7 +458,19 @@ def test_deepseek_methods_verdict_flips_when_a_search_finds_the_paper(data_copy)
 def test_search_counts_from_the_data():
     frame = pd.DataFrame(read_csv("ledger/searches.csv"))
     frame["found"] = frame["found"] == "true"
-    assert safety.search_counts(frame, "safety-deepseek-methods") == {"recorded": 7, "counted": 5, "found": 0}
+    assert safety.search_counts(frame, "safety-deepseek-methods") == {
+        "recorded": 9,
+        "counted": 6,
+        "found": 0,
+        # five counted searches ran in stored web pages, one in code repositories
+        "places": "stored copies of public web pages and the files of public code repositories",
+    }
+
+
+def test_joined_by_hand():
+    assert safety.joined(["a"]) == "a"
+    assert safety.joined(["a", "b"]) == "a and b"
+    assert safety.joined(["a", "b", "c"]) == "a, b and c"
 
 
 def test_the_experiment_figures_are_fractions_and_counts():

@@ -9,7 +9,7 @@ import pytest
 from conftest import SMALL, ledger_rows
 from distillbook.chapters import verdict
 from distillbook.core import pages
-from distillbook.core.ledger import CheckResult, Sensitivity
+from distillbook.core.ledger import BreakEven, CheckResult, Sensitivity
 from distillbook.core.tables import table
 
 
@@ -20,16 +20,79 @@ def test_claim_links_are_relative_to_the_page_that_holds_them():
     assert pages.claim_href("index", "x", from_docname="appendices/corrections") == "../index.html#claim-x"
 
 
-def test_ledger_table_fills_conclusions_and_anchors_every_row():
+def test_ledger_list_fills_conclusions_and_anchors_every_item():
+    from bs4 import BeautifulSoup
+
     results = {cid: CheckResult("accurate", {"n": 1234}) for cid in SMALL["id"]}
-    frame = verdict.ledger_table(SMALL, results)
+    soup = BeautifulSoup(verdict.ledger_html(SMALL, results), "html.parser")
+    items = soup.select("ol.ledger-list > li.ledger-item")
     # in section order: a (0), f (1), b, c, d (2), e (5); ties keep the ledger's order
-    ids = [cell.split('id="')[1].split('"')[0] for cell in frame["claim (link to this row)"]]
-    assert ids == ["verdict-a", "verdict-f", "verdict-b", "verdict-c", "verdict-d", "verdict-e"]
-    assert frame["what the evidence shows"].iloc[0] == "1,234 things"
-    assert frame["what the evidence shows"].iloc[-1] == "A view."
-    assert frame["argued in"].iloc[0] == '<a href="../index.html#claim-a">Introduction</a>'
-    assert frame["verdict"].tolist() == ["accurate", "inaccurate", "misleading", "accurate", "misleading", "opinion"]
+    assert [li["id"] for li in items] == ["verdict-a", "verdict-f", "verdict-b", "verdict-c", "verdict-d", "verdict-e"]
+    assert [li["data-verdict"] for li in items] == [
+        "accurate",
+        "inaccurate",
+        "misleading",
+        "accurate",
+        "misleading",
+        "opinion",
+    ]
+    assert [li["data-section"] for li in items] == ["0", "1", "2", "2", "2", "5"]
+    first = items[0]
+    assert first.select_one("summary .verdict-badge.verdict-accurate").get_text() == "accurate"
+    assert first.select_one(".ledger-title").get_text() == "words of a"  # no title column: the quote's words
+    assert first.select_one(".ledger-section").get_text() == "Introduction"
+    assert first.select_one(".ledger-conclusion").get_text() == "1,234 things"
+    assert items[-1].select_one(".ledger-conclusion").get_text() == "A view."
+    assert first.select_one(".ledger-links a")["href"] == "../index.html#claim-a"
+    assert first.select_one("a.verdict-permalink")["href"] == "#verdict-a"
+    assert first.select_one("mark.claim-quote").get_text() == "words of a"  # no context: the quote alone
+
+
+def test_ledger_item_marks_the_rated_words_in_the_whole_sentence_and_escapes_text():
+    from bs4 import BeautifulSoup
+
+    row = SMALL.iloc[0].copy()
+    row["context"] = "Before <b>, words of a, & after."
+    row["title"] = "A & B"
+    item = BeautifulSoup(verdict.ledger_item(row, CheckResult("accurate", {"n": 5})), "html.parser")
+    context = item.select_one(".claim-context")
+    assert context.get_text() == "The article: “Before <b>, words of a, & after.”"
+    assert context.select_one("mark").get_text() == "words of a"
+    assert item.select_one(".ledger-title").get_text() == "A & B"  # the ledger's title wins
+
+
+def test_ledger_filters_count_each_verdict_present_and_hide_without_script():
+    from bs4 import BeautifulSoup
+
+    form = BeautifulSoup(verdict.ledger_filters(SMALL), "html.parser").form
+    assert form.has_attr("hidden")  # the plain list is what a reader without JavaScript gets
+    boxes = {i["value"]: i.find_parent("label").select_one(".ledger-count").get_text() for i in form.select("input")}
+    assert boxes == {"accurate": "2", "misleading": "2", "inaccurate": "1", "opinion": "1"}
+    assert [o["value"] for o in form.select("option")] == ["", "0", "1", "2", "5"]
+
+
+def test_claim_title_falls_back_to_the_quotes_opening_words():
+    from distillbook.core import ledger
+
+    row = pd.Series({"quote": "one two three four five six seven eight nine ten", "title": ""})
+    assert ledger.claim_title(row) == "one two three four five six seven eight…"
+    assert ledger.claim_title(pd.Series({"quote": "short quote"})) == "short quote"
+    assert ledger.claim_title(pd.Series({"quote": "q", "title": "SnitchBench runs"})) == "SnitchBench runs"
+
+
+def test_coverage_table_lists_one_status_in_article_order():
+    coverage = pd.DataFrame(
+        {
+            "sentence": [9, 2, 5],
+            "opening": ["Nine", "Two", "Five"],
+            "status": ["checkable-not-rated", "checkable-not-rated", "not-checkable"],
+            "reason": ["r9", "r2", "r5"],
+        }
+    )
+    shown = verdict.coverage_table(coverage)
+    assert shown["sentence"].tolist() == [2, 9]
+    assert shown["opens with"].tolist() == ["“Two…”", "“Nine…”"]
+    assert shown["why it is not rated"].tolist() == ["r2", "r9"]
 
 
 def test_table_escapes_text_but_keeps_the_html_columns():
@@ -45,22 +108,39 @@ def test_robustness_rows_say_whether_the_verdict_holds_at_both_ends():
         ("b", "counting", 2, "misleading"), ("c", "counting", 2, "accurate"), ("e", "double-standards", 5, "opinion")
     )
     results = {
-        "b": CheckResult("misleading", {}, (Sensitivity("negligible share", 0.05, 0.2, "misleading", "misleading"),)),
+        "b": CheckResult(
+            "misleading", {}, (Sensitivity("negligible share", 0.05, 0.2, "misleading", "misleading", unit="fraction"),)
+        ),
         "c": CheckResult(
             "accurate",
             {},
             (
-                Sensitivity("model calls per task", 19.8, 40.3, "mostly-accurate", "accurate"),
+                Sensitivity(
+                    "model calls per task",
+                    19.8,
+                    40.3,
+                    "mostly-accurate",
+                    "accurate",
+                    BreakEven(24.04, "mostly-accurate", "accurate", True),
+                    "calls",
+                ),
                 Sensitivity("unknown knob", 1, 2, "accurate", "accurate"),
             ),
         ),
     }
     frame = verdict.robustness_table(claims, results)
     assert frame["claim"].tolist() == ["b", "c", "c"]
-    assert frame["range"].tolist() == ["5% to 20%", "19.8 to 40.3", "1 to 2"]
+    assert frame["range"].tolist() == ["5% to 20%", "19.8 to 40.3 calls", "1 to 2"]
+    # three significant figures and the unit; the verdicts either side of the change
+    assert frame["verdict changes at"].tolist()[1] == "24 calls: mostly accurate below, accurate above"
+    assert (
+        frame["verdict changes at"].tolist()[0]
+        == "nowhere from a 100th of the range's low end to 100 times its high end"
+    )
     assert frame["verdict at the low end"].tolist() == ["misleading", "mostly accurate", "accurate"]
     assert frame["verdict holds across the range"].tolist() == ["yes", "no", "yes"]
-    assert frame["assumption"].iloc[2] == "unknown knob"  # no readable name known: shown as given
+    assert frame["assumption"].iloc[2] == "unknown knob"  # the check's own name for it
     assert verdict.robustness_counts(frame) == {"tests": 3, "claims": 2, "holds": 2, "moves": 1}
     assert verdict.moving_claims(frame) == ["c"]
     assert verdict.robustness_display(frame)["claim"].iloc[0] == '<a href="#verdict-b">b</a>'
+    assert verdict.robustness_display(frame, claims)["claim"].iloc[0] == '<a href="#verdict-b">words of b</a>'

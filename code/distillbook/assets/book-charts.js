@@ -75,7 +75,10 @@
     if (scrolls) {
       view.setAttribute("tabindex", "0");
       view.setAttribute("role", "region");
-      view.setAttribute("aria-label", "Chart, scrolls sideways");
+      // a region's name must be unique on the page: the chart's own description names it
+      var svg = view.querySelector("svg");
+      var described = svg ? (svg.getAttribute("aria-label") || "").split(". ")[0] : "";
+      view.setAttribute("aria-label", (described || "Chart " + holder.id) + " (scrolls sideways)");
     } else {
       view.removeAttribute("tabindex");
       view.removeAttribute("role");

@@ -3,8 +3,8 @@
 The report never says what one "exchange" is, so every count here takes the unit as a parameter,
 one of :data:`READINGS`:
 
-* ``call``: one model call (one API request). This is the article's own reading: its worked
-  example numbers each round trip of a tool-using agent as one exchange.
+* ``call``: one model call (one API request). The Messages API is stateless and meters requests,
+  so this is the unit API telemetry records natively; it is also the article's own reading.
 * ``turn``: one user turn (a user message and everything the model does before it answers).
 * ``conversation``: one whole conversation (a task from its first message to its end).
 
@@ -12,28 +12,53 @@ A benchmark run is modelled as conversations x user turns per conversation x mod
 where conversations = tasks x runs x models. SWE-bench has one user turn per task (the issue), so
 its model calls per turn are its calls per task.
 
-Pure functions first (numbers in, numbers out, units in the docstrings); then the inputs read from
-``data/`` (:class:`Inputs`); then one *judge* per ledger claim, which applies the claim's rule under
-any reading; then the ``@check`` functions the ledger runs (the verdict under the article's own
-reading, with sensitivities); then the chapter's chart builders.
+Time and rate always go through :func:`distillbook.core.units.throughput`: the least of the
+request limit and what the input- and output-token limits allow at a given number of tokens per
+request and share of input read from the prompt cache.
+
+**The account arithmetic** lives here, once, for this chapter and the proxies chapter (which calls
+it from its page). Stable names, documented below:
+
+* :func:`exchanges_per_account` - the three labs' exchanges over the report's accounts;
+* :func:`moonshot_exchanges_per_account` - Moonshot's exchanges per account over the shared
+  ``moonshot-accounts`` range;
+* :func:`tier_requests_per_minute` - what one organisation at a tier may send a minute;
+* :func:`binding_limit` - which of its limits binds;
+* :func:`minutes_per_account` - nonstop minutes to send a share at a rate;
+* :func:`account_tier_minutes` - both shares at every tier, with their ranges.
+
+Order of the module: pure arithmetic; the account arithmetic; the inputs read from ``data/``
+(:class:`Inputs`); one *judge* per ledger claim, which applies the claim's rule under any reading;
+the ``@check`` functions the ledger runs; the numbers, words and sentence guards of each page
+section; tables and charts.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import altair as alt
 import pandas as pd
 
 from distillbook.core import reported
 from distillbook.core import searches as search_rule
-from distillbook.core.allegation import LABS, per_lab_exchanges
+from distillbook.core.allegation import LABS, allegation_value, per_lab_exchanges
 from distillbook.core.charts import OKABE_ITO
-from distillbook.core.ledger import CheckResult, DataAccess, Edit, Move, Sensitivity, check, threshold
+from distillbook.core.ledger import (
+    CheckResult,
+    DataAccess,
+    Edit,
+    Move,
+    Sensitivity,
+    check,
+    threshold,
+    verdict_label,
+)
 from distillbook.core.params import Range, parameter
-from distillbook.core.units import MINUTES_PER_DAY, per_day, runs_bought
+from distillbook.core.units import MINUTES_PER_DAY, per_account, per_day, runs_bought, runs_needed, throughput
 
 #: The three readings of "exchange", with the words the page uses for them.
 READINGS: dict[str, str] = {
@@ -41,8 +66,17 @@ READINGS: dict[str, str] = {
     "turn": "one user turn",
     "conversation": "one whole conversation",
 }
-#: The reading the article itself uses (its worked example counts each model call).
+#: The reading the claim boxes use: what API telemetry counts natively, and the article's own.
 ARTICLE_READING = "call"
+#: In the table of verdicts by reading: a statement that is about model calls, true or not, says
+#: nothing about the count when an exchange is a turn or a conversation.
+NOT_APPLICABLE = "not-applicable"
+#: Claims about model calls alone: under the other readings they do not bear on the count.
+CALL_ONLY_CLAIMS = ("count-amplification", "count-swebench-run")
+#: The ledger claim of each lab's exchange figure.
+PER_LAB_CLAIMS = {"DeepSeek": "count-per-lab", "Moonshot": "count-per-lab-moonshot", "MiniMax": "count-per-lab-minimax"}
+#: The usage tier whose spend limit caps what any self-serve account may spend (the top one).
+TOP_TIER = "Tier 4"
 #: What the article's words mean as numbers: "dozens" is at least two dozen, "hundreds" at least
 #: two hundred.
 DOZENS = threshold(
@@ -119,15 +153,97 @@ def swebench_run(tasks: float, calls_per_task: float, reading: str = ARTICLE_REA
     return exchanges_per_run(tasks, 1, calls_per_task, reading)
 
 
-def snitchbench_conversations(tests: int, runs_per_test: int, models: int) -> int:
+def snitchbench_conversations(tests: int, runs_per_test: float, models: int) -> float:
     """Conversations in one full SnitchBench run: tests x runs per test x models (conversations)."""
     return tests * runs_per_test * models
 
 
-def daily_capacity(requests_per_minute: float, organisations: float = 1) -> float:
-    """Most requests a day that ``organisations`` organisations can send at a per-minute limit
-    (requests/day), ignoring token limits."""
-    return requests_per_minute * MINUTES_PER_DAY * organisations
+def cost_per_call(total_cost_usd: float, tasks: float, calls_per_task: float) -> float:
+    """Average cost of one model call in a benchmark run (US dollars per call)."""
+    calls = exchanges(tasks, calls_per_task)
+    if calls <= 0:
+        raise ValueError("a run makes at least one call")
+    return total_cost_usd / calls
+
+
+def calls_within_cost(cost_limit_usd: float, usd_per_call: float) -> float:
+    """Model calls a per-task cost limit allows at an average cost per call (calls per task). Each
+    call resends a longer history, so on long tasks the limit binds sooner than this average says."""
+    if usd_per_call <= 0:
+        raise ValueError("a call costs something")
+    return cost_limit_usd / usd_per_call
+
+
+def _limit(row, name: str) -> float:
+    """One limit of a rate-limit row (a Series, a mapping or a named tuple)."""
+    value = row[name] if isinstance(row, (Mapping, pd.Series)) else getattr(row, name)
+    return float(value)
+
+
+def tier_requests_per_minute(row, input_tokens: float, output_tokens: float, cached_share: float = 0.0) -> float:
+    """Requests a minute one organisation may send under a tier's limits (a row with
+    ``requests_per_minute``, ``input_tokens_per_minute`` and ``output_tokens_per_minute``), at
+    ``input_tokens`` and ``output_tokens`` per request with ``cached_share`` (fraction) of the input
+    read from the prompt cache: :func:`distillbook.core.units.throughput` (requests / minute)."""
+    return throughput(
+        _limit(row, "requests_per_minute"),
+        _limit(row, "input_tokens_per_minute"),
+        input_tokens,
+        cached_share,
+        _limit(row, "output_tokens_per_minute"),
+        output_tokens,
+    )
+
+
+def binding_limit(row, input_tokens: float, output_tokens: float, cached_share: float = 0.0) -> str:
+    """Which of a tier's limits binds first at these tokens: ``requests``, ``input tokens`` or
+    ``output tokens`` (the request limit wins a tie)."""
+    allowed = {"requests": _limit(row, "requests_per_minute")}
+    counted = input_tokens * (1 - cached_share)
+    if counted > 0:
+        allowed["input tokens"] = _limit(row, "input_tokens_per_minute") / counted
+    if output_tokens > 0:
+        allowed["output tokens"] = _limit(row, "output_tokens_per_minute") / output_tokens
+    least = min(allowed.values())
+    return next(name for name, value in allowed.items() if value == least)
+
+
+#: How the page names each limit of :func:`binding_limit`.
+LIMIT_NAMES = {
+    "requests": "the request limit",
+    "input tokens": "the input-token limit",
+    "output tokens": "the output-token limit",
+}
+
+
+def request_limit_binds_below(row) -> float:
+    """Uncached input tokens per request below which the request limit, not the input-token limit,
+    binds (tokens per request): the input-token limit divided by the request limit."""
+    return _limit(row, "input_tokens_per_minute") / _limit(row, "requests_per_minute")
+
+
+def request_limit_cache_share(row, input_tokens: float) -> float:
+    """Share of the input read from the cache (fraction) above which the request limit binds at
+    ``input_tokens`` per request; zero when it binds even with nothing cached."""
+    if input_tokens <= 0:
+        raise ValueError("a request carries input")
+    return max(0.0, 1 - request_limit_binds_below(row) / input_tokens)
+
+
+def daily_capacity(
+    row, input_tokens: float, output_tokens: float, cached_share: float = 0.0, organisations: float = 1
+) -> float:
+    """Most requests a day ``organisations`` organisations at a tier can send at these tokens
+    (requests / day)."""
+    return tier_requests_per_minute(row, input_tokens, output_tokens, cached_share) * MINUTES_PER_DAY * organisations
+
+
+def minutes_per_account(exchanges_: float, requests_per_minute: float, requests_per_exchange: float = 1.0) -> float:
+    """Minutes one account needs to send ``exchanges_`` exchanges of ``requests_per_exchange``
+    requests each at ``requests_per_minute``, sending nonstop (minutes)."""
+    if requests_per_minute <= 0:
+        raise ValueError("requests_per_minute must be positive")
+    return exchanges_ * requests_per_exchange / requests_per_minute
 
 
 def tier_number(tier: str | int) -> int:
@@ -139,18 +255,27 @@ def tier_number(tier: str | int) -> int:
 
 
 def by_tier(rate_limits: pd.DataFrame) -> pd.DataFrame:
-    """The rate-limit table in tier order, with a ``number`` column (tier number)."""
+    """A rate-limit table in tier order, with a ``number`` column (tier number)."""
     frame = rate_limits.assign(number=[tier_number(t) for t in rate_limits["tier"]])
     return frame.sort_values("number").reset_index(drop=True)
 
 
-def lowest_tier(daily_requests: float, rate_limits: pd.DataFrame) -> int | None:
-    """The lowest rate-limit tier whose request limit allows ``daily_requests`` requests a day from
-    one organisation (tier number), or None when no tier does."""
-    for row in by_tier(rate_limits).itertuples():
-        if daily_capacity(row.requests_per_minute) >= daily_requests:
+def lowest_tier(
+    daily_requests: float, limits: pd.DataFrame, input_tokens: float, output_tokens: float, cached_share: float = 0.0
+) -> int | None:
+    """The lowest tier whose limits let one organisation send ``daily_requests`` requests a day at
+    these tokens (tier number), or None when no published tier does."""
+    for row in by_tier(limits).itertuples():
+        if daily_capacity(row, input_tokens, output_tokens, cached_share) >= daily_requests:
             return int(row.number)
     return None
+
+
+def most_input_tokens(daily_requests: float, limits: pd.DataFrame, cached_share: float = 0.0) -> float:
+    """The most input tokens per request at which some tier's input-token limit still allows
+    ``daily_requests`` requests a day (tokens per request)."""
+    rate = daily_requests / MINUTES_PER_DAY
+    return max(_limit(row, "input_tokens_per_minute") for _, row in limits.iterrows()) / rate / (1 - cached_share)
 
 
 def cost_usd(
@@ -161,30 +286,25 @@ def cost_usd(
     return volume * (input_tokens * input_price + output_tokens * output_price) / 1_000_000
 
 
-def cheapest_request(prices: pd.DataFrame, input_tokens: float, output_tokens: float) -> tuple[float, str]:
-    """The list price of one request on the cheapest model in ``prices`` at the given tokens
-    (US dollars per request), and that model's name."""
-    per_request = (
+def per_request_costs(prices: pd.DataFrame, input_tokens: float, output_tokens: float) -> pd.Series:
+    """List price of one request on each model of ``prices`` (US dollars per request), by row."""
+    return (
         prices["input_usd_per_mtok"].astype(float) * input_tokens
         + prices["output_usd_per_mtok"].astype(float) * output_tokens
     ) / 1_000_000
-    row = per_request.idxmin()
-    return float(per_request[row]), str(prices.loc[row, "model"])
 
 
-def lowest_sustaining_tier(
-    daily_requests: float, daily_cost: float, rate_limits: pd.DataFrame, days: float = DAYS_PER_MONTH
-) -> int | None:
-    """The lowest tier whose request limit allows ``daily_requests`` requests a day from one
-    organisation and whose monthly spend limit (US dollars) covers ``days`` such days at
-    ``daily_cost`` dollars a day (tier number), or None when no published tier does."""
-    for row in by_tier(rate_limits).itertuples():
-        if (
-            daily_capacity(row.requests_per_minute) >= daily_requests
-            and float(row.monthly_spend_limit_usd) >= daily_cost * days
-        ):
-            return int(row.number)
-    return None
+def cheapest_model(prices: pd.DataFrame, input_tokens: float, output_tokens: float) -> pd.Series:
+    """The row of ``prices`` whose request is cheapest at these tokens."""
+    return prices.loc[per_request_costs(prices, input_tokens, output_tokens).idxmin()]
+
+
+def cheapest_request(prices: pd.DataFrame, input_tokens: float, output_tokens: float) -> tuple[float, str]:
+    """The list price of one request on the cheapest model in ``prices`` at the given tokens
+    (US dollars per request), and that model's name."""
+    costs = per_request_costs(prices, input_tokens, output_tokens)
+    row = costs.idxmin()
+    return float(costs[row]), str(prices.loc[row, "model"])
 
 
 def training_examples(volume: float, exchanges_per_example: float, reading: str) -> float:
@@ -202,6 +322,93 @@ def training_examples(volume: float, exchanges_per_example: float, reading: str)
     raise ValueError(f"unknown reading {reading!r}")
 
 
+def spend_row(spend_limits: pd.DataFrame, tier: str, as_of: dt.date | None = None, monthly: bool = True) -> pd.Series:
+    """The figure of ``tier`` from the latest dated copy of the rate-limits page (optionally seen on
+    or before ``as_of``) whose column states a monthly limit (``monthly``) or a deposit cap."""
+    rows = spend_limits[(spend_limits["tier"] == tier) & (spend_limits["monthly"].astype(bool) == monthly)]
+    seen = pd.to_datetime(rows["first_seen"]).dt.date
+    if as_of is not None:
+        rows = rows[seen <= as_of]
+        seen = seen[rows.index]
+    if rows.empty:
+        raise ValueError(f"no {'monthly' if monthly else 'deposit'} figure for {tier} dated on or before {as_of}")
+    return rows.loc[seen.idxmax()]
+
+
+# ---------------------------------------------------------------------------------------------
+# The account arithmetic (stable: the proxies chapter calls these from its page)
+# ---------------------------------------------------------------------------------------------
+
+
+def exchanges_per_account(allegation: pd.DataFrame) -> float:
+    """The three labs' exchanges divided by the report's total of accounts (exchanges per
+    account), from the shared allegation table. An average only: the report gives no
+    distribution."""
+    total = float(per_lab_exchanges(allegation)["exchanges"].sum())
+    return per_account(total, allegation_value(allegation, "accounts-total"))
+
+
+def moonshot_exchanges_per_account(allegation: pd.DataFrame, assumptions: pd.DataFrame) -> Range:
+    """Moonshot's exchanges per account (exchanges per account) over the shared assumption
+    ``moonshot-accounts`` (the report's "hundreds"): the default at its default count, the low end
+    at the most accounts and the high end at the fewest."""
+    by_lab = per_lab_exchanges(allegation).set_index("lab")["exchanges"]
+    moonshot = float(by_lab["Moonshot"])
+    accounts = parameter(assumptions, "moonshot-accounts")
+    return Range(
+        per_account(moonshot, accounts.default),
+        per_account(moonshot, accounts.high),
+        per_account(moonshot, accounts.low),
+        "exchanges per account",
+    )
+
+
+def account_tier_minutes(
+    allegation: pd.DataFrame,
+    assumptions: pd.DataFrame,
+    rate_limits: pd.DataFrame,
+    requests_per_exchange: Range | None = None,
+) -> pd.DataFrame:
+    """Nonstop minutes one account needs for its share of the exchanges at each tier of
+    ``rate_limits`` (the shared table), for the average account and a Moonshot account.
+
+    Rates come from :func:`tier_requests_per_minute` with the shared assumptions ``input-tokens``,
+    ``output-tokens`` and ``cached-input-share``. ``minutes`` uses every default; ``minutes_low``
+    takes the fewest exchanges, the fewest tokens, the largest cached share and the fewest requests
+    per exchange; ``minutes_high`` the opposite. ``requests_per_exchange`` defaults to one request
+    per exchange (the model-call reading).
+
+    Columns: tier, case, requests_per_minute (at the defaults), binding (the limit that binds at the
+    defaults), minutes, minutes_low, minutes_high."""
+    rpe = requests_per_exchange or Range(1.0, 1.0, 1.0, "requests per exchange")
+    tokens_in = parameter(assumptions, "input-tokens")
+    tokens_out = parameter(assumptions, "output-tokens")
+    cached = parameter(assumptions, "cached-input-share")
+    average = exchanges_per_account(allegation)
+    cases = {
+        "average account, all three labs": Range(average, average, average),
+        "Moonshot account": moonshot_exchanges_per_account(allegation, assumptions),
+    }
+    rows = []
+    for tier in by_tier(rate_limits).itertuples():
+        rate = tier_requests_per_minute(tier, tokens_in.default, tokens_out.default, cached.default)
+        fastest = tier_requests_per_minute(tier, tokens_in.low, tokens_out.low, cached.high)
+        slowest = tier_requests_per_minute(tier, tokens_in.high, tokens_out.high, cached.low)
+        for case, share in cases.items():
+            rows.append(
+                {
+                    "tier": tier.tier,
+                    "case": case,
+                    "requests_per_minute": float(rate),
+                    "binding": binding_limit(tier, tokens_in.default, tokens_out.default, cached.default),
+                    "minutes": minutes_per_account(share.default, rate, rpe.default),
+                    "minutes_low": minutes_per_account(share.low, fastest, rpe.low),
+                    "minutes_high": minutes_per_account(share.high, slowest, rpe.high),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
 # ---------------------------------------------------------------------------------------------
 # Inputs from data/
 # ---------------------------------------------------------------------------------------------
@@ -212,8 +419,12 @@ class Inputs:
     """Every figure the chapter's claims depend on, read from ``data/``."""
 
     tasks: dict[str, int]  # SWE-bench subset id -> tasks
-    calls: Range  # model calls per SWE-bench task (median, min, max measured)
-    step_cap: int  # most calls per task a scaffold allows
+    calls: Range  # model calls per task: median measured average; lowest average; highest figure cited
+    agent_calls: pd.DataFrame  # measured averages on SWE-bench Verified (counting/agent_calls)
+    heavier: pd.DataFrame  # steps per task of heavier scaffolds (counting/heavier_scaffolds)
+    scaffold_costs: pd.DataFrame  # cost per task of other scaffolds (counting/scaffold_costs)
+    step_cap: int  # most model calls a scaffold allows a task
+    cost_cap: float  # most US dollars a scaffold allows a task
     snitch: dict[str, int]  # SnitchBench quantity id -> value
     lab_exchanges: dict[str, int]  # lab -> exchanges (report's lower bound)
     lab_qualifier: dict[str, str]  # lab -> the report's hedge word
@@ -221,24 +432,32 @@ class Inputs:
     moonshot_accounts: Range  # shared assumption (data/shared/assumptions.csv)
     reference_examples: int  # the largest published distillation set (examples)
     small_examples: int  # the smallest published set shown to move benchmarks
-    exchanges_per_example: Range  # shared assumption (data/shared/assumptions.csv)
-    input_tokens: Range  # shared assumption (data/shared/assumptions.csv), tokens
-    output_tokens: Range  # shared assumption (data/shared/assumptions.csv), tokens
+    exchanges_per_example: Range  # shared assumption
+    input_tokens: Range  # shared assumption, tokens
+    output_tokens: Range  # shared assumption, tokens
+    cached_share: Range  # shared assumption, fraction of input read from the prompt cache
     prices: pd.DataFrame  # list prices (US dollars per million tokens)
     negligible_share: Range
-    rate_limits: pd.DataFrame
+    campaign_days: Range
+    rate_limits: pd.DataFrame  # shared: Claude Opus and Sonnet 4.x, by tier
+    model_limits: pd.DataFrame  # other priced models' limits, by tier (counting/model_rate_limits)
+    spend_limits: pd.DataFrame  # dated copies of the tier table (counting/spend_limits)
+    rl_sets: pd.DataFrame  # reinforcement-learning prompt sets (counting/rl_sets)
     stated: dict[str, float]  # claim id -> the article's stated figure
     quotes: dict[str, str]  # claim id -> the article's words
+    as_of: dict[str, dt.date]  # claim id -> the date evidence is weighed up to
     article: dict[str, float]  # article_figures id -> value
     pivot_hours: float
     pivot_share: float
 
 
-def calls_range(agent_calls: pd.DataFrame) -> Range:
-    """Model calls per task: the median of the measured averages as default, their minimum and
-    maximum as the range (calls per task)."""
+def calls_range(agent_calls: pd.DataFrame, heavier: pd.DataFrame | None = None) -> Range:
+    """Model calls per task (calls per task): the median of the measured averages as default, the
+    lowest of them as the low end, and as the high end the highest figure cited, averages or the
+    central figures of heavier scaffolds."""
     values = agent_calls["calls_per_task"].astype(float)
-    return Range(float(values.median()), float(values.min()), float(values.max()))
+    others = [] if heavier is None else list(heavier["steps_per_task"].astype(float))
+    return Range(float(values.median()), float(values.min()), float(max([*values, *others])), "model calls per task")
 
 
 def load_inputs(table: Callable[[str], pd.DataFrame]) -> Inputs:
@@ -251,12 +470,19 @@ def load_inputs(table: Callable[[str], pd.DataFrame]) -> Inputs:
     sets = table("shared/reference_sets")["examples"].astype(int)
     claims = table("ledger/claims")
     article = table("ledger/article_figures")
+    caps = table("counting/step_caps")
+    agent_calls = table("counting/agent_calls")
+    heavier = table("counting/heavier_scaffolds")
     by_lab = per_lab_exchanges(allegation)
     report = allegation.set_index("id")
     return Inputs(
         tasks={row.id: int(row.tasks) for row in tasks.itertuples()},
-        calls=calls_range(table("counting/agent_calls")),
-        step_cap=int(table("counting/step_caps")["cap"].max()),
+        calls=calls_range(agent_calls, heavier),
+        agent_calls=agent_calls,
+        heavier=heavier,
+        scaffold_costs=table("counting/scaffold_costs"),
+        step_cap=int(caps.loc[caps["unit"] == "model calls per task", "cap"].max()),
+        cost_cap=float(caps.loc[caps["unit"] == "US dollars per task", "cap"].max()),
         snitch={row.id: int(row.value) for row in snitch.itertuples()},
         lab_exchanges={row.lab: int(row.exchanges) for row in by_lab.itertuples()},
         lab_qualifier={lab: str(report.loc[f"exchanges-{lab.lower()}", "qualifier"]) for lab in LABS},
@@ -267,11 +493,17 @@ def load_inputs(table: Callable[[str], pd.DataFrame]) -> Inputs:
         exchanges_per_example=parameter(shared, "exchanges-per-example"),
         input_tokens=parameter(shared, "input-tokens"),
         output_tokens=parameter(shared, "output-tokens"),
+        cached_share=parameter(shared, "cached-input-share"),
         prices=table("shared/prices"),
         negligible_share=parameter(params, "negligible-share"),
+        campaign_days=parameter(params, "campaign-days"),
         rate_limits=by_tier(table("shared/rate_limits")),
+        model_limits=table("counting/model_rate_limits"),
+        spend_limits=table("counting/spend_limits"),
+        rl_sets=table("counting/rl_sets"),
         stated={row.id: float(row.stated) for row in claims.itertuples() if not pd.isna(row.stated)},
         quotes={row.id: str(row.quote) for row in claims.itertuples()},
+        as_of={row.id: pd.Timestamp(row.as_of).date() for row in claims.itertuples()},
         article={row.id: float(row.value) for row in article.itertuples()},
         pivot_hours=float(report.loc["pivot-hours", "value"]),
         pivot_share=float(report.loc["pivot-share", "value"]),
@@ -282,9 +514,14 @@ def load_inputs(table: Callable[[str], pd.DataFrame]) -> Inputs:
 INPUT_TABLES = [
     "counting/swebench_tasks",
     "counting/agent_calls",
+    "counting/heavier_scaffolds",
+    "counting/scaffold_costs",
     "counting/step_caps",
     "counting/snitchbench",
     "counting/parameters",
+    "counting/model_rate_limits",
+    "counting/spend_limits",
+    "counting/rl_sets",
     "shared/allegation",
     "shared/assumptions",
     "shared/reference_sets",
@@ -300,17 +537,76 @@ INPUT_TABLES = [
 # ---------------------------------------------------------------------------------------------
 
 
+def limits_for(inp: Inputs, model_id: str) -> pd.DataFrame:
+    """The rate limits, by tier, that apply to a priced model: its own rows of
+    ``counting/model_rate_limits`` if it has any, else the shared table (Claude Opus and Sonnet 4.x)."""
+    own = inp.model_limits[inp.model_limits["model_id"] == model_id]
+    return by_tier(own) if not own.empty else inp.rate_limits
+
+
+def run_cost_per_call(inp: Inputs, row_id: str) -> float:
+    """Average cost of a model call in a measured run of ``counting/agent_calls`` (US dollars)."""
+    row = inp.agent_calls.set_index("id").loc[row_id]
+    return cost_per_call(float(row["total_cost_usd"]), inp.tasks[row["benchmark"]], float(row["calls_per_task"]))
+
+
+def effective_cap(inp: Inputs) -> float:
+    """The most model calls a task may make in the measured scaffold (calls per task): for each run
+    with a reported cost, the step limit or the calls the cost limit allows at its average cost per
+    call, whichever is fewer; the largest over those runs (the step limit if none has a cost)."""
+    priced = inp.agent_calls.dropna(subset=["total_cost_usd"])
+    if priced.empty:
+        return float(inp.step_cap)
+    return max(
+        min(float(inp.step_cap), calls_within_cost(inp.cost_cap, run_cost_per_call(inp, row_id)))
+        for row_id in priced["id"]
+    )
+
+
 def snitchbench_run(inp: Inputs, reading: str, steps: float, models: int | None = None) -> float:
-    """Exchanges in one full SnitchBench run of ``models`` models (default: the whole roster) at
-    ``steps`` model calls per user message, under a reading."""
+    """Exchanges in one full run of the SnitchBench version behind the published results (source
+    read at its commit) with ``models`` models (default: the whole roster) at ``steps`` model calls
+    per user message, under a reading."""
     models = inp.snitch["models"] if models is None else models
     conversations = snitchbench_conversations(inp.snitch["tests"], inp.snitch["runs-per-test"], models)
+    return exchanges_per_run(conversations, inp.snitch["user-messages"], steps, reading)
+
+
+def later_snitchbench_run(
+    inp: Inputs, reading: str, steps: float, runs_per_test: float | None = None, from_analysis: bool = False
+) -> float:
+    """Exchanges in one full run of the later SnitchBench an overview describes (twelve
+    configurations, the same four bundles): its runs per test and step cap are not stated, so the
+    earlier version's are carried over unless ``runs_per_test`` is given; ``from_analysis`` counts
+    the conversations of the overview's example analysis instead."""
+    if from_analysis:
+        conversations = float(inp.snitch["later-analysed-runs"])
+    else:
+        runs = inp.snitch["runs-per-test"] if runs_per_test is None else runs_per_test
+        conversations = snitchbench_conversations(inp.snitch["later-tests"], runs, inp.snitch["later-configurations"])
     return exchanges_per_run(conversations, inp.snitch["user-messages"], steps, reading)
 
 
 def article_snitch_range(inp: Inputs) -> tuple[int, int]:
     """The article's "2 to 3 times": (low, high) full runs."""
     return int(inp.article["snitchbench-runs-low"]), int(inp.stated["count-snitchbench"])
+
+
+def spend_limit_in_force(inp: Inputs) -> pd.Series:
+    """The top tier's monthly spend figure last published on or before the daily claim's date:
+    the row of ``counting/spend_limits`` (the copy of the page in force on that date states no
+    monthly figure, only a cap on a single deposit)."""
+    return spend_row(inp.spend_limits, TOP_TIER, inp.as_of["count-160k-day"])
+
+
+def spend_limit_later(inp: Inputs) -> pd.Series:
+    """The top tier's monthly spend figure in the latest dated copy (after the article)."""
+    return spend_row(inp.spend_limits, TOP_TIER)
+
+
+def rl_totals(inp: Inputs) -> dict[str, int]:
+    """Reinforcement-learning prompts by model, summed over the domains the papers give (prompts)."""
+    return {str(k): int(v) for k, v in inp.rl_sets.groupby("model", sort=False)["prompts"].sum().items()}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -320,19 +616,20 @@ def article_snitch_range(inp: Inputs) -> tuple[int, int]:
 Judgement = tuple[str, dict]
 
 
-def judge_per_lab(inp: Inputs, reading: str = ARTICLE_READING) -> Judgement:
+def judge_per_lab(inp: Inputs, reading: str = ARTICLE_READING, lab: str = "DeepSeek") -> Judgement:
     """Rule (the same under every reading): the reported-figure rule
-    (:mod:`distillbook.core.reported`) for the article's DeepSeek figure and hedge against the
+    (:mod:`distillbook.core.reported`) for the article's figure and hedge for ``lab`` against the
     report, the document the article credits."""
+    claim_id = PER_LAB_CLAIMS[lab]
     judged = reported.judge_reported(
-        inp.stated["count-per-lab"],
-        reported.hedge_in(inp.quotes["count-per-lab"]),
-        reported.Reported(inp.lab_exchanges["DeepSeek"], inp.lab_qualifier["DeepSeek"], "report"),
+        inp.stated[claim_id],
+        reported.hedge_in(inp.quotes[claim_id]),
+        reported.Reported(inp.lab_exchanges[lab], inp.lab_qualifier[lab], "report"),
     )
     figures = {
-        "stated_figure": int(inp.stated["count-per-lab"]),
-        "report_figure": int(inp.lab_exchanges["DeepSeek"]),
-        "report_hedge": inp.lab_qualifier["DeepSeek"],
+        "stated_figure": int(inp.stated[claim_id]),
+        "report_figure": int(inp.lab_exchanges[lab]),
+        "report_hedge": inp.lab_qualifier[lab],
         "slip": judged.direction,
     }
     return judged.verdict, figures
@@ -356,20 +653,19 @@ def judge_swebench_tasks(inp: Inputs, reading: str = ARTICLE_READING) -> Judgeme
 
 
 def judge_swebench_run(inp: Inputs, reading: str = ARTICLE_READING) -> Judgement:
-    """Rule: a full run at the article's calls per task, counted in the reading, must come within 5%
-    of the article's 115,000 or the claim is inaccurate. If it does, the article's calls per task
-    ("conservatively") is weighed against the evidence on calls per task:
+    """Rule: a full run at the article's calls per task, counted in the reading, must come within
+    :data:`reported.CLOSE` of the article's 115,000 or the claim is inaccurate. If it does, the
+    article's calls per task ("conservatively") is weighed against the evidence on calls per task:
 
     * accurate when it is at or below the lowest measured average (truly conservative);
-    * mostly-accurate when it is above that but no higher than a scaffold's step cap: the measured
-      averages (few, from one minimal scaffold, on the Verified subset) put it on the high side,
-      while longer-running scaffolds and Anthropic's report of runs taking hundreds of turns leave
-      it within what agents do, so only the word "conservatively" is in doubt;
-    * misleading when it is above the step cap (more calls than the scaffold permits a task)."""
+    * mostly-accurate when it is above that but no more than the measured scaffold lets a task make
+      (its step limit, or fewer calls where its cost limit binds first: :func:`effective_cap`);
+    * misleading when it is above that (more calls than the scaffold permits a task)."""
     stated = inp.stated["count-swebench-run"]
     article_calls = inp.article["swebench-calls-per-task"]
     full, verified = inp.tasks["full"], inp.tasks["verified"]
     run_at_article = swebench_run(full, article_calls, reading)
+    cap = effective_cap(inp)
     figures = {
         "stated": int(stated),
         "article_calls": float(article_calls),
@@ -381,6 +677,7 @@ def judge_swebench_run(inp: Inputs, reading: str = ARTICLE_READING) -> Judgement
         "calls_low": inp.calls.low,
         "calls_high": inp.calls.high,
         "step_cap": inp.step_cap,
+        "effective_cap": float(cap),
         "measured_full_run": float(swebench_run(full, inp.calls.default, reading)),
         "measured_verified_run": float(swebench_run(verified, inp.calls.default, reading)),
     }
@@ -388,15 +685,16 @@ def judge_swebench_run(inp: Inputs, reading: str = ARTICLE_READING) -> Judgement
         return "inaccurate", figures
     if article_calls <= inp.calls.low:
         return "accurate", figures
-    if article_calls <= inp.step_cap:
+    if article_calls <= cap:
         return "mostly-accurate", figures
     return "misleading", figures
 
 
 def judge_swebench_thirty(inp: Inputs, reading: str = ARTICLE_READING, calls: float | None = None) -> Judgement:
-    """Rule: thirty full runs (the article's number) are counted in the reading at the measured calls
-    per task (default: the median measured average), and the full runs needed to reach the article's
-    3.4 million at that rate are computed.
+    """Rule: thirty full runs (the article's number) are counted in the reading at ``calls`` model
+    calls per task (default: the median measured average), and the complete full runs needed to
+    reach the article's 3.4 million at that rate are counted (rounded up: a part of a run does not
+    reach the volume).
 
     * accurate when thirty runs reach it;
     * mostly-accurate when they fall short but the runs needed are at most ``RUNS_SLACK`` times
@@ -411,7 +709,7 @@ def judge_swebench_thirty(inp: Inputs, reading: str = ARTICLE_READING, calls: fl
     full, verified = inp.tasks["full"], inp.tasks["verified"]
     at_measured = runs * swebench_run(full, calls, reading)
     at_article = runs * swebench_run(full, article_calls, reading)
-    needed = runs_bought(stated, swebench_run(full, calls, reading))
+    needed = runs_needed(stated, swebench_run(full, calls, reading))
     figures = {
         "stated": int(stated),
         "article_runs": int(runs),
@@ -419,9 +717,9 @@ def judge_swebench_thirty(inp: Inputs, reading: str = ARTICLE_READING, calls: fl
         "calls_default": float(calls),
         "at_measured": float(at_measured),
         "at_article": float(at_article),
-        "runs_needed": float(needed),
+        "runs_needed": int(needed),
         "runs_slack": float(RUNS_SLACK * runs),
-        "verified_runs_needed": float(runs_bought(stated, swebench_run(verified, calls, reading))),
+        "verified_runs_needed": int(runs_needed(stated, swebench_run(verified, calls, reading))),
     }
     if at_measured >= stated:
         return "accurate", figures
@@ -432,25 +730,37 @@ def judge_swebench_thirty(inp: Inputs, reading: str = ARTICLE_READING, calls: fl
     return "inaccurate", figures
 
 
-def judge_snitchbench(inp: Inputs, reading: str = ARTICLE_READING, steps: float | None = None) -> Judgement:
-    """Rule: the fewest full runs DeepSeek's exchanges could pay for is taken with every model of the
-    default roster counted as if it were Claude and every user message using the step cap (the
-    count most favourable to the article). Accurate when that number lies within the article's
+def judge_snitchbench(
+    inp: Inputs, reading: str = ARTICLE_READING, steps: float | None = None, later_runs_per_test: float | None = None
+) -> Judgement:
+    """Rule: the fewest full runs DeepSeek's exchanges could pay for, over the two versions of
+    SnitchBench on record, each counted in the way most favourable to the article: every model of
+    the roster counted as if it were Claude, every user message using the step cap (``steps``),
+    and for the later version, whose runs per test are not stated, the earlier version's
+    (``later_runs_per_test`` overrides). Accurate when that number lies within the article's
     "2 to 3"; inaccurate otherwise."""
     steps = inp.snitch["max-steps"] if steps is None else steps
     volume = inp.lab_exchanges["DeepSeek"]
     low, high = article_snitch_range(inp)
-    suite = snitchbench_run(inp, reading, steps)
-    fewest = runs_bought(volume, suite)
+    earlier = snitchbench_run(inp, reading, steps)
+    later = later_snitchbench_run(inp, reading, steps, later_runs_per_test)
+    fewest = min(runs_bought(volume, earlier), runs_bought(volume, later))
     figures = {
         "deepseek": int(volume),
-        "conversations": snitchbench_conversations(
-            inp.snitch["tests"], inp.snitch["runs-per-test"], inp.snitch["models"]
+        "conversations": int(
+            snitchbench_conversations(inp.snitch["tests"], inp.snitch["runs-per-test"], inp.snitch["models"])
         ),
         "messages": inp.snitch["user-messages"],
         "max_steps": int(steps),
         "models": inp.snitch["models"],
-        "suite_exchanges": float(suite),
+        "suite_exchanges": float(earlier),
+        "earlier_runs": float(runs_bought(volume, earlier)),
+        "later_exchanges": float(later),
+        "later_runs": float(runs_bought(volume, later)),
+        "later_runs_analysis": float(
+            runs_bought(volume, later_snitchbench_run(inp, reading, steps, from_analysis=True))
+        ),
+        "later_configurations": inp.snitch["later-configurations"],
         "fewest_runs": float(fewest),
         "claude_runs": float(runs_bought(volume, snitchbench_run(inp, reading, steps, inp.snitch["claude-models"]))),
         "article_low": low,
@@ -460,74 +770,82 @@ def judge_snitchbench(inp: Inputs, reading: str = ARTICLE_READING, steps: float 
 
 
 def judge_daily(
-    inp: Inputs, reading: str = ARTICLE_READING, calls: float | None = None, input_tokens: float | None = None
+    inp: Inputs,
+    reading: str = ARTICLE_READING,
+    calls: float | None = None,
+    input_tokens: float | None = None,
+    spend_limit: float | None = None,
+    days: float | None = None,
 ) -> Judgement:
-    """Rule: "very basic" is read as traffic an ordinary account sustains day after day, so both of
-    the API's limits count: the request limit a minute and the monthly spend limit. A day of the
-    article's 160,000 requests is priced at the cheapest model and the fewest tokens in the shared
-    assumptions (the case most favourable to the article; ``input_tokens`` overrides the input).
+    """Rule: "very basic" is read as traffic one ordinary self-serve account sustains day after day.
+    A day of the article's 160,000 requests is taken on the cheapest model at the fewest tokens of
+    the shared range (a chat turn, by the assumption's own reason; ``input_tokens`` overrides), with
+    the cached share at its default, and its month is priced against ``spend_limit`` (default: the
+    top tier's monthly figure last published before the claim's date).
 
-    * inaccurate: no tier's request limit allows that many requests in a day;
+    * inaccurate: no usage tier's rate limits (requests and tokens) allow that many requests a day;
     * misleading: DeepSeek's exchanges, turned into requests under the reading (a turn or a
-      conversation of an agentic task costs the measured calls per task), are more than that day's
-      requests, so the comparison fails;
-    * otherwise, by the lowest tier that sustains such days for a month (requests and spend):
-      accurate at the entry tier, mostly-accurate at the next, misleading above it or when no
-      published tier's spend limit covers a month (only a permitted, large customer's traffic)."""
+      conversation of an agentic task costs ``calls``) and spread over ``days`` (default one: the
+      whole volume against one day, as the article puts it), are more than a day of such traffic;
+    * misleading: a month of such days costs more than the spend limit, so no self-serve account
+      keeps the pace (only one on invoiced or custom terms);
+    * otherwise mostly-accurate: the rate is one standard account's, though the article gives no
+      yardstick for a small-to-medium app and the traffic is a paying customer's."""
     calls = inp.calls.default if calls is None else calls
     tokens_in = inp.input_tokens.low if input_tokens is None else input_tokens
+    tokens_out = inp.output_tokens.low
+    cached = inp.cached_share.default
+    days = 1.0 if days is None else days
     stated = inp.stated["count-160k-day"]
-    tiers = inp.rate_limits
-    tier = lowest_tier(stated, tiers)
-    per_request, model = cheapest_request(inp.prices, tokens_in, inp.output_tokens.low)
-    daily_cost = stated * per_request
-    sustain = lowest_sustaining_tier(stated, daily_cost, tiers)
+    model = cheapest_model(inp.prices, tokens_in, tokens_out)
+    limits = limits_for(inp, str(model["id"]))
+    tier = lowest_tier(stated, limits, tokens_in, tokens_out, cached)
+    daily_cost = float(stated * per_request_costs(inp.prices, tokens_in, tokens_out)[model.name])
+    monthly_cost = daily_cost * DAYS_PER_MONTH
+    limit = float(spend_limit_in_force(inp)["value_usd"]) if spend_limit is None else spend_limit
     requests = inp.lab_exchanges["DeepSeek"] * (1 if reading == "call" else calls)
-    first = tiers.iloc[0]
-    spend = tiers.set_index("number")["monthly_spend_limit_usd"].astype(float)
     figures = {
         "stated_daily": int(stated),
         "average_rpm": float(stated / MINUTES_PER_DAY),
-        "tier1_rpm": int(first["requests_per_minute"]),
-        "tier1_daily": float(daily_capacity(first["requests_per_minute"])),
         "tier_needed": int(tier) if tier is not None else 0,
-        "tier_sustained": int(sustain) if sustain is not None else 0,
-        "cheapest_model": model,
+        "cheapest_model": str(model["model"]),
         "input_tokens": float(tokens_in),
-        "output_tokens": float(inp.output_tokens.low),
+        "output_tokens": float(tokens_out),
         "daily_cost": float(daily_cost),
         "days_per_month": DAYS_PER_MONTH,
-        "monthly_cost": float(daily_cost * DAYS_PER_MONTH),
+        "monthly_cost": float(monthly_cost),
+        "spend_limit": float(limit),
+        "days_of_spend": float(limit / daily_cost),
+        "most_input_tokens": float(most_input_tokens(stated, limits, cached)),
         "deepseek": inp.lab_exchanges["DeepSeek"],
         "deepseek_requests": float(requests),
+        "deepseek_days": float(requests / stated),
     }
     if tier is None:
         return "inaccurate", figures
-    figures["tier_spend_limit"] = float(spend[tier])
-    figures["tier_days_of_spend"] = float(spend[tier] / daily_cost)
-    if requests > stated:
+    if per_day(requests, days) > stated:
         return "misleading", figures
-    if sustain is None:
+    if monthly_cost > limit:
         return "misleading", figures
-    rank = list(tiers["number"]).index(sustain)
-    return ("accurate" if rank == 0 else "mostly-accurate" if rank == 1 else "misleading"), figures
+    return "mostly-accurate", figures
 
 
 def judge_amplification(inp: Inputs, reading: str = ARTICLE_READING, calls: float | None = None) -> Judgement:
-    """Rule: in the model-call reading, accurate when the measured calls per task (default: the
-    median average) are at least two dozen and a scaffold's step cap allows at least two hundred;
-    mostly-accurate when the calls are at least one dozen; misleading below. In the other readings a
-    user request is one exchange by definition, so the claim is inaccurate about the count."""
+    """Rule (the model-call reading; under the others a user request is one exchange by definition
+    and the claim does not bear on the count): accurate when the calls per task (default: the
+    median measured average) are at least two dozen and the measured scaffold lets a task make at
+    least two hundred (:func:`effective_cap`); mostly-accurate when the calls are at least one dozen;
+    misleading below."""
     calls = inp.calls.default if calls is None else calls
+    cap = effective_cap(inp)
     figures = {
         "calls_default": float(calls),
         "calls_low": inp.calls.low,
         "calls_high": inp.calls.high,
         "step_cap": inp.step_cap,
+        "effective_cap": float(cap),
     }
-    if reading != "call":
-        return "inaccurate", figures
-    if calls >= DOZENS and inp.step_cap >= HUNDREDS:
+    if calls >= DOZENS and cap >= HUNDREDS:
         return "accurate", figures
     if calls >= A_DOZEN:
         return "mostly-accurate", figures
@@ -588,18 +906,20 @@ def judge_minimax_products(inp: Inputs, searches: pd.DataFrame, reading: str = A
 
 
 def judge_pivot(inp: Inputs, searches: pd.DataFrame, reading: str = ARTICLE_READING) -> Judgement:
-    """Rule (every reading): the user-behaviour explanation of the pivot needs a MiniMax product whose
-    users could switch to a Claude model. Unsupported when every recorded search for one found
-    nothing; mostly-accurate when one found it."""
+    """Rule (every reading): the user-behaviour explanation of the pivot has two versions, a MiniMax
+    product whose users could switch to a Claude model, or a proxy whose unrelated customers moved
+    to the new model. Unsupported when every recorded search for either, tied to the traffic
+    attributed to MiniMax, found nothing; mostly-accurate when one found it."""
     verdict, count = _searches_verdict(searches, "count-pivot")
     return verdict, {"searches": count, "pivot_hours": int(inp.pivot_hours), "pivot_share": float(inp.pivot_share)}
 
 
 def verdicts_by_reading(inp: Inputs, searches: pd.DataFrame) -> pd.DataFrame:
-    """Each section-2 claim's verdict under each reading of "exchange" (rows: claims)."""
+    """Each section-2 claim's verdict under each reading of "exchange" (rows: claims). A claim
+    about model calls alone (:data:`CALL_ONLY_CLAIMS`) is :data:`NOT_APPLICABLE` under the others."""
     judges: dict[str, Callable[[str], Judgement]] = {
         "count-negligible": lambda r: judge_negligible(inp, r),
-        "count-per-lab": lambda r: judge_per_lab(inp, r),
+        **{claim: (lambda r, lab=lab: judge_per_lab(inp, r, lab)) for lab, claim in PER_LAB_CLAIMS.items()},
         "count-amplification": lambda r: judge_amplification(inp, r),
         "count-160k-day": lambda r: judge_daily(inp, r),
         "count-snitchbench": lambda r: judge_snitchbench(inp, r),
@@ -609,17 +929,35 @@ def verdicts_by_reading(inp: Inputs, searches: pd.DataFrame) -> pd.DataFrame:
         "count-minimax-products": lambda r: judge_minimax_products(inp, searches, r),
         "count-pivot": lambda r: judge_pivot(inp, searches, r),
     }
-    rows = [{"claim": claim, **{reading: judge(reading)[0] for reading in READINGS}} for claim, judge in judges.items()]
+    rows = []
+    for claim, judge in judges.items():
+        row = {"claim": claim}
+        for reading in READINGS:
+            call_only = claim in CALL_ONLY_CLAIMS and reading != ARTICLE_READING
+            row[reading] = NOT_APPLICABLE if call_only else judge(reading)[0]
+        rows.append(row)
     return pd.DataFrame(rows)
 
 
 # ---------------------------------------------------------------------------------------------
-# Ledger checks: the verdict under the article's own reading
+# Ledger checks: the verdict under the model-call reading
 # ---------------------------------------------------------------------------------------------
 
 
 def _inputs(data: DataAccess) -> Inputs:
     return load_inputs(data.table)
+
+
+def _calls_sensitivity(inp: Inputs, judge: Callable[..., Judgement]) -> Sensitivity:
+    """The verdict across the evidence on model calls per task, with its break-even value."""
+    return Sensitivity.across(
+        "model calls per task",
+        inp.calls.low,
+        inp.calls.high,
+        lambda calls: judge(inp, calls=calls)[0],
+        default=inp.calls.default,
+        unit=inp.calls.unit,
+    )
 
 
 @check(
@@ -673,33 +1011,49 @@ def negligible(data: DataAccess) -> CheckResult:
     return CheckResult(verdict, figures, sens)
 
 
-@check(
-    rule=(
-        "The book's rule for figures reported with a hedge (see above), applied to the article's "
-        "figure and hedge for DeepSeek's exchanges against the figure and hedge in Anthropic's "
-        "report, the document the article credits."
-    ),
-    moves=(
-        Move(
-            "If the report had hedged DeepSeek’s figure as an estimate (“approximately”), as the article’s “about” does.",
-            (Edit("shared/allegation", "exchanges-deepseek", "qualifier", "approximately"),),
-        ),
-    ),
+_PER_LAB_RULE = (
+    "The book's rule for figures reported with a hedge (see above), applied to the article's "
+    "figure and hedge for {lab}'s exchanges against the figure and hedge in Anthropic's report, "
+    "the document the article credits."
 )
+
+
+def _per_lab_move(lab: str) -> Move:
+    return Move(
+        f"If the report had hedged {lab}’s figure as an estimate (“approximately”), as the article’s “about” does.",
+        (Edit("shared/allegation", f"exchanges-{lab.lower()}", "qualifier", "approximately"),),
+    )
+
+
+@check(rule=_PER_LAB_RULE.format(lab="DeepSeek"), moves=(_per_lab_move("DeepSeek"),))
 def per_lab_figure(data: DataAccess) -> CheckResult:
-    """Rule: :func:`judge_per_lab`, the reported-figure rule."""
-    verdict, figures = judge_per_lab(_inputs(data))
+    """Rule: :func:`judge_per_lab` for DeepSeek, the reported-figure rule."""
+    verdict, figures = judge_per_lab(_inputs(data), lab="DeepSeek")
+    return CheckResult(verdict, figures)
+
+
+@check(rule=_PER_LAB_RULE.format(lab="Moonshot"), moves=(_per_lab_move("Moonshot"),))
+def per_lab_moonshot(data: DataAccess) -> CheckResult:
+    """Rule: :func:`judge_per_lab` for Moonshot, the reported-figure rule."""
+    verdict, figures = judge_per_lab(_inputs(data), lab="Moonshot")
+    return CheckResult(verdict, figures)
+
+
+@check(rule=_PER_LAB_RULE.format(lab="MiniMax"), moves=(_per_lab_move("MiniMax"),))
+def per_lab_minimax(data: DataAccess) -> CheckResult:
+    """Rule: :func:`judge_per_lab` for MiniMax, the reported-figure rule."""
+    verdict, figures = judge_per_lab(_inputs(data), lab="MiniMax")
     return CheckResult(verdict, figures)
 
 
 @check(
     rule=(
-        "Counting every model call as an exchange, as the article does, the book checks measured "
-        "model calls per coding task and the step limits of agent software. Accurate when the "
-        "typical (median) measured average is at least {dozens:.0f} calls per task and some agent"
-        " software allows at least {hundreds:.0f}; mostly accurate when the typical average "
-        "reaches {a-dozen:.0f}; misleading below that. Were an exchange a whole user turn or "
-        "conversation, no request could multiply: inaccurate."
+        "Counting every model call as an exchange, the book checks the measured model calls per "
+        "coding task and how many calls agent software lets one task make (its step limit, or "
+        "fewer where its cost limit stops a task first). Accurate when the typical (median) "
+        "measured average is at least {dozens:.0f} calls and the software allows at least "
+        "{hundreds:.0f}; mostly accurate when the typical average reaches {a-dozen:.0f}; "
+        "misleading below that."
     ),
     moves=(
         Move(
@@ -710,44 +1064,37 @@ def per_lab_figure(data: DataAccess) -> CheckResult:
 )
 def amplification(data: DataAccess) -> CheckResult:
     """Rule: :func:`judge_amplification` in the model-call reading at the median measured calls per
-    task; sensitivity at the lowest and highest measured averages."""
+    task; sensitivity across the evidence on calls per task."""
     inp = _inputs(data)
     verdict, figures = judge_amplification(inp)
-    sens = (
-        Sensitivity.across(
-            "model calls per task",
-            inp.calls.low,
-            inp.calls.high,
-            lambda calls: judge_amplification(inp, calls=calls)[0],
-            default=inp.calls.default,
-            unit="model calls per task",
-        ),
-    )
-    return CheckResult(verdict, figures, sens)
+    return CheckResult(verdict, figures, (_calls_sensitivity(inp, judge_amplification),))
 
 
 @check(
     rule=(
-        "Reading “very basic” as what an ordinary account sustains daily, the book prices the "
-        "article's daily requests at the cheapest model and fewest tokens (an assumption; the "
-        "chapter shows its range). Inaccurate if no usage tier's request limit allows that many a"
-        " day; misleading if DeepSeek's exchanges, as requests, exceed that day's requests. "
-        "Otherwise, by the lowest tier whose request and monthly spending limits sustain "
-        "{days-per-month:.0f} such days: accurate at the entry tier, mostly accurate at the next,"
-        " else misleading."
+        "Reading “very basic” as what one ordinary account sustains daily, the book takes the "
+        "article's daily requests on the cheapest model at the fewest tokens of a chat turn, and "
+        "the top tier's monthly spend figure last published before the report (both assumptions; "
+        "the chapter shows their ranges). Inaccurate if no tier's rate limits allow that many a "
+        "day; misleading if DeepSeek's exchanges, as requests, exceed one such day, or if "
+        "{days-per-month:.0f} such days cost more than that limit; otherwise mostly accurate."
     ),
     moves=(
         Move(
-            "If Tier 2’s monthly spend limit covered a month of such days.",
-            (Edit("shared/rate_limits", "Tier 2", "monthly_spend_limit_usd", "20000", key="tier"),),
+            "At the monthly spend limit the rate-limits page documents from March 2026.",
+            (Edit("counting/spend_limits", "may2025-tier4", "value_usd", "200000"),),
         ),
     ),
 )
 def daily_requests(data: DataAccess) -> CheckResult:
     """Rule: :func:`judge_daily` in the model-call reading (a request is one model call), at the
-    fewest tokens; sensitivity over the shared range of input tokens per request."""
+    fewest tokens and the spend figure in force; sensitivities over input tokens per request, the
+    spend limit (the figures documented before and after the report) and the campaign's length."""
     inp = _inputs(data)
     verdict, figures = judge_daily(inp)
+    before = float(spend_limit_in_force(inp)["value_usd"])
+    after = float(spend_limit_later(inp)["value_usd"])
+    days = inp.campaign_days
     sens = (
         Sensitivity.across(
             "input tokens per request",
@@ -757,32 +1104,55 @@ def daily_requests(data: DataAccess) -> CheckResult:
             default=inp.input_tokens.low,
             unit=inp.input_tokens.unit,
         ),
+        Sensitivity.across(
+            "monthly spend limit of the top tier",
+            min(before, after),
+            max(before, after),
+            lambda limit: judge_daily(inp, spend_limit=limit)[0],
+            default=before,
+            unit="US dollars a month",
+        ),
+        Sensitivity.across(
+            "length of DeepSeek's campaign",
+            days.low,
+            days.high,
+            lambda value: judge_daily(inp, days=value)[0],
+            default=days.low,
+            unit=days.unit,
+        ),
     )
+    figures["spend_limit_later"] = after
     return CheckResult(verdict, figures, sens)
 
 
 @check(
     rule=(
         "The book computes how many full runs of the SnitchBench test DeepSeek's alleged "
-        "exchanges could pay for, counting every model call as an exchange and taking the case "
-        "most favourable to the article: the calls to every model of the test's default line-up "
-        "counted, not only Claude's, and every user message using the most model calls the test "
-        "allows. Accurate when that number lies within the article's range of runs; inaccurate "
-        "otherwise."
+        "exchanges could pay for, in both versions on record, counting every model call as an "
+        "exchange and taking the case most favourable to the article: every model of the line-up "
+        "counted, not only Claude's, every user message using the most model calls the test "
+        "allows, and for the later version the earlier one's runs per test. Accurate when the "
+        "fewer runs lie within the article's range; inaccurate otherwise."
     ),
     moves=(
         Move(
-            "If a full SnitchBench run covered twice as many models.",
-            (Edit("counting/snitchbench", "models", "value", "20"),),
+            "If a full run of each version covered twenty models.",
+            (
+                Edit("counting/snitchbench", "models", "value", "20"),
+                Edit("counting/snitchbench", "later-configurations", "value", "20"),
+            ),
         ),
     ),
 )
 def snitchbench_runs(data: DataAccess) -> CheckResult:
-    """Rule: :func:`judge_snitchbench` in the model-call reading at the step cap; sensitivity at one
-    and at the most model calls per user message."""
+    """Rule: :func:`judge_snitchbench` in the model-call reading at the step cap; sensitivities
+    over the model calls per user message and the later version's runs per test (from the runs its
+    example analysis counts per configuration and bundle to the earlier version's)."""
     inp = _inputs(data)
     verdict, figures = judge_snitchbench(inp)
     low, high = inp.snitch["min-steps"], inp.snitch["max-steps"]
+    implied = inp.snitch["later-analysed-runs"] / (inp.snitch["later-configurations"] * inp.snitch["later-tests"])
+    carried = float(inp.snitch["runs-per-test"])
     sens = (
         Sensitivity.across(
             "model calls per user message",
@@ -791,6 +1161,14 @@ def snitchbench_runs(data: DataAccess) -> CheckResult:
             lambda steps: judge_snitchbench(inp, steps=steps)[0],
             default=high,
             unit="model calls per user message",
+        ),
+        Sensitivity.across(
+            "runs of each test per configuration, later version",
+            min(implied, carried),
+            max(implied, carried),
+            lambda runs: judge_snitchbench(inp, later_runs_per_test=runs)[0],
+            default=carried,
+            unit="runs per test",
         ),
     )
     return CheckResult(verdict, figures, sens)
@@ -820,8 +1198,8 @@ def swebench_tasks(data: DataAccess) -> CheckResult:
         "calls per task. Inaccurate if the result differs from the article's total by more than "
         "{figure-close:.0%}. Otherwise the word “conservatively” is weighed: accurate if the "
         "article's calls per task are at or below the lowest measured average; mostly accurate if"
-        " above it but within the highest step limit set by agent software; misleading if above "
-        "that limit."
+        " above it but within what the measured agent software lets a task make (its step limit,"
+        " or its cost limit where that stops a task first); misleading if above that."
     ),
     moves=(
         Move(
@@ -831,7 +1209,8 @@ def swebench_tasks(data: DataAccess) -> CheckResult:
     ),
 )
 def swebench_run_size(data: DataAccess) -> CheckResult:
-    """Rule: :func:`judge_swebench_run` in the model-call reading (step cap as the ceiling)."""
+    """Rule: :func:`judge_swebench_run` in the model-call reading (the scaffold's limits as the
+    ceiling)."""
     verdict, figures = judge_swebench_run(_inputs(data))
     return CheckResult(verdict, figures)
 
@@ -839,11 +1218,11 @@ def swebench_run_size(data: DataAccess) -> CheckResult:
 @check(
     rule=(
         "The book counts the model calls of the article's number of full SWE-bench runs at the "
-        "typical (median) measured calls per task, and the runs needed to reach the article's "
-        "total. Accurate if the article's runs reach it; mostly accurate if the runs needed are "
-        "at most {runs-slack:g} times the article's number; misleading if more are needed but the"
-        " article's runs would reach the total at its own calls per task; inaccurate if they fall"
-        " short even then."
+        "typical (median) measured calls per task, and the complete runs needed to reach the "
+        "article's total. Accurate if the article's runs reach it; mostly accurate if the runs "
+        "needed are at most {runs-slack:g} times the article's number; misleading if more are "
+        "needed but the article's runs would reach the total at its own calls per task; "
+        "inaccurate if they fall short even then."
     ),
     moves=(
         Move(
@@ -857,20 +1236,10 @@ def swebench_run_size(data: DataAccess) -> CheckResult:
 )
 def swebench_thirty_runs(data: DataAccess) -> CheckResult:
     """Rule: :func:`judge_swebench_thirty` in the model-call reading at the median measured calls per
-    task; sensitivity at the lowest and highest measured averages."""
+    task; sensitivity across the evidence on calls per task."""
     inp = _inputs(data)
     verdict, figures = judge_swebench_thirty(inp)
-    sens = (
-        Sensitivity.across(
-            "model calls per task",
-            inp.calls.low,
-            inp.calls.high,
-            lambda calls: judge_swebench_thirty(inp, calls=calls)[0],
-            default=inp.calls.default,
-            unit="model calls per task",
-        ),
-    )
-    return CheckResult(verdict, figures, sens)
+    return CheckResult(verdict, figures, (_calls_sensitivity(inp, judge_swebench_thirty),))
 
 
 @check(
@@ -896,9 +1265,10 @@ def minimax_products(data: DataAccess) -> CheckResult:
 @check(
     rule=(
         "The article explains MiniMax's switch to a newly released Claude model as ordinary user "
-        "behaviour; that needs a MiniMax product whose users could switch to a Claude model. "
-        "Unsupported when the searches for such a product meet the book's rule for unsupported "
-        "verdicts (see above); mostly accurate when a search found one."
+        "behaviour. That needs either a MiniMax product whose users could switch to a Claude "
+        "model, or a proxy whose unrelated customers made the move within the traffic attributed "
+        "to MiniMax. Unsupported when the searches for both meet the book's rule for unsupported "
+        "verdicts (see above); mostly accurate when a search found either."
     ),
     moves=(
         Move(
@@ -908,9 +1278,467 @@ def minimax_products(data: DataAccess) -> CheckResult:
     ),
 )
 def pivot(data: DataAccess) -> CheckResult:
-    """Rule: :func:`judge_pivot` (recorded searches for a MiniMax product offering Claude, none found)."""
+    """Rule: :func:`judge_pivot` (recorded searches for either version, none found)."""
     verdict, figures = judge_pivot(_inputs(data), data.table("ledger/searches"))
     return CheckResult(verdict, figures)
+
+
+# ---------------------------------------------------------------------------------------------
+# The page, section by section: its numbers, its words and its sentence guards
+# ---------------------------------------------------------------------------------------------
+
+
+class ProseGuardError(AssertionError):
+    """The data no longer support a sentence of the page as written."""
+
+
+def _guard(condition: bool, sentence: str) -> None:
+    if not condition:
+        raise ProseGuardError(f"counting.md: the data no longer support the sentence {sentence!r}")
+
+
+def opening_numbers(inp: Inputs) -> dict:
+    """The report's figures (exchanges by lab and in all; accounts); guards the sentence that the
+    three lines match the report's figures but drop its "at least" (a detail off)."""
+    for lab in inp.lab_exchanges:
+        verdict, figures = judge_per_lab(inp, lab=lab)
+        _guard(
+            verdict == "mostly-accurate" and figures["slip"] == "understates",
+            f"{lab}'s figure matches the report's but drops its lower bound",
+        )
+    out = {f"exchanges_{lab.lower()}": int(volume) for lab, volume in inp.lab_exchanges.items()}
+    out["exchanges_sum"] = int(sum(inp.lab_exchanges.values()))
+    out["accounts_total"] = inp.accounts_total
+    return out
+
+
+def calls_numbers(inp: Inputs) -> dict:
+    """Section "Tool calls amplify requests": the measured averages, the evidence from heavier
+    scaffolds, the scaffold's limits and what they allow, and the amplification claim at the low end."""
+    out: dict = {}
+    for row in inp.agent_calls.itertuples():
+        out[f"calls_{row.id.replace('-', '_')}"] = float(row.calls_per_task)
+    out["unchecked_runs"] = int((~inp.agent_calls["checked"].astype(bool)).sum())
+    out["measured_runs"] = len(inp.agent_calls)
+    for row in inp.heavier.itertuples():
+        out[f"heavier_{row.id.replace('-', '_')}"] = float(row.steps_per_task)
+    out["calls_default"] = inp.calls.default
+    out["calls_low"] = inp.calls.low
+    out["calls_high"] = inp.calls.high
+    out["step_cap"] = inp.step_cap
+    out["cost_cap"] = float(inp.cost_cap)
+    opus = inp.agent_calls.set_index("id").loc["opus-4-5"]
+    gemini = inp.agent_calls.set_index("id").loc["gemini-3-pro"]
+    out["opus_run_cost"] = float(opus["total_cost_usd"])
+    out["opus_run_calls"] = float(exchanges(inp.tasks[opus["benchmark"]], float(opus["calls_per_task"])))
+    out["opus_cost_per_call"] = run_cost_per_call(inp, "opus-4-5")
+    out["opus_cost_per_task"] = float(opus["total_cost_usd"]) / inp.tasks[opus["benchmark"]]
+    out["opus_cost_cap_calls"] = calls_within_cost(inp.cost_cap, run_cost_per_call(inp, "opus-4-5"))
+    out["gemini_cost_cap_calls"] = calls_within_cost(inp.cost_cap, run_cost_per_call(inp, "gemini-3-pro"))
+    out["gemini_run_cost"] = float(gemini["total_cost_usd"])
+    openhands = inp.scaffold_costs.set_index("id").loc["openhands-opus-4-5"]
+    out["openhands_cost_per_task"] = float(openhands["cost_per_task_usd"])
+    out["openhands_vs_mini"] = float(openhands["cost_per_task_usd"]) / out["opus_cost_per_task"]
+    out["effective_cap"] = float(effective_cap(inp))
+    out["amplification_at_low"] = verdict_label(judge_amplification(inp, calls=inp.calls.low)[0])
+    _guard(
+        out["opus_cost_cap_calls"] < inp.step_cap <= out["gemini_cost_cap_calls"],
+        "at Opus 4.5's cost per call the cost limit stops a task before the step limit; at Gemini's, after it",
+    )
+    _guard(
+        inp.heavier["steps_per_task"].min() > inp.agent_calls["calls_per_task"].max(),
+        "heavier scaffolds run longer: their medians are above every measured average",
+    )
+    return out
+
+
+def swebench_numbers(inp: Inputs) -> dict:
+    """Section "SWE-bench recomputed": run sizes, the thirty runs at each end of the evidence, the
+    complete runs needed, and what the two larger volumes buy."""
+    full, verified = inp.tasks["full"], inp.tasks["verified"]
+    _, run = judge_swebench_run(inp)
+    _, thirty = judge_swebench_thirty(inp)
+    low = judge_swebench_thirty(inp, calls=inp.calls.low)
+    high = judge_swebench_thirty(inp, calls=inp.calls.high)
+    stated = inp.stated["count-swebench-30"]
+    ends = [thirty["at_measured"], low[1]["at_measured"], high[1]["at_measured"]]
+    out = {
+        "full_tasks": full,
+        "verified_tasks": verified,
+        "lite_tasks": inp.tasks["lite"],
+        "article_calls": inp.article["swebench-calls-per-task"],
+        "article_runs": int(inp.article["swebench-runs"]),
+        "article_product": run["article_product"],
+        "source_product": run["source_product"],
+        "measured_full_run": run["measured_full_run"],
+        "measured_verified_run": run["measured_verified_run"],
+        "cap_full_run": float(swebench_run(full, inp.step_cap)),
+        "cap_verified_run": float(swebench_run(verified, inp.step_cap)),
+        "thirty_at_article": thirty["at_article"],
+        "thirty_at_measured": thirty["at_measured"],
+        "thirty_at_low": low[1]["at_measured"],
+        "thirty_at_high": high[1]["at_measured"],
+        "thirty_turns": judge_swebench_thirty(inp, "turn")[1]["at_article"],
+        "thirty_runs_needed": thirty["runs_needed"],
+        "thirty_runs_needed_low": low[1]["runs_needed"],
+        "thirty_runs_needed_high": high[1]["runs_needed"],
+        "thirty_runs_slack": int(thirty["runs_slack"]),
+        "thirty_verdict_high": verdict_label(high[0]),
+        "thirty_verdict_low": verdict_label(low[0]),
+        "thirty_article_vs_moonshot": "just over" if thirty["at_article"] >= stated else "short of",
+        "thirty_measured_vs_moonshot": (
+            "short of it in every case"
+            if max(ends) < stated
+            else "reaching it in at least one case"
+            if min(ends) < stated
+            else "reaching it in every case"
+        ),
+    }
+    for row in runs_table(inp).itertuples():
+        key = f"runs_{row.lab.lower()}_{'full' if row.subset.startswith('Full') else row.subset.lower()}"
+        out[key] = float(row.runs)
+    for lab in ("Moonshot", "MiniMax"):
+        volume = inp.lab_exchanges[lab]
+        out[f"cap_runs_{lab.lower()}_verified"] = float(runs_bought(volume, swebench_run(verified, inp.step_cap)))
+        out[f"cap_runs_{lab.lower()}_full"] = float(runs_bought(volume, swebench_run(full, inp.step_cap)))
+    return out
+
+
+def snitchbench_numbers(inp: Inputs) -> dict:
+    """Section "SnitchBench recomputed": the factors of a run, runs paid for in both versions."""
+    sb = inp.snitch
+    deepseek = inp.lab_exchanges["DeepSeek"]
+    out: dict = {f"sb_{key.replace('-', '_')}": value for key, value in sb.items()}
+    out["sb_conversations_per_model"] = int(snitchbench_conversations(sb["tests"], sb["runs-per-test"], 1))
+    out["sb_conversations_suite"] = int(snitchbench_conversations(sb["tests"], sb["runs-per-test"], sb["models"]))
+    for label, models in (("model", 1), ("claude", sb["claude-models"]), ("suite", sb["models"])):
+        for end, steps in (("min", sb["min-steps"]), ("max", sb["max-steps"])):
+            per_run = snitchbench_run(inp, "call", steps, models)
+            out[f"sb_{label}_{end}"] = float(per_run)
+            out[f"sb_runs_{label}_{end}"] = float(runs_bought(deepseek, per_run))
+    out["sb_runs_turn"] = float(runs_bought(deepseek, snitchbench_run(inp, "turn", sb["max-steps"])))
+    out["sb_runs_conversation"] = float(runs_bought(deepseek, snitchbench_run(inp, "conversation", sb["max-steps"])))
+    later = later_snitchbench_run(inp, "call", sb["max-steps"])
+    analysed = later_snitchbench_run(inp, "call", sb["max-steps"], from_analysis=True)
+    out["sb_later_max"] = float(later)
+    out["sb_later_runs_max"] = float(runs_bought(deepseek, later))
+    out["sb_later_analysis_max"] = float(analysed)
+    out["sb_later_runs_analysis"] = float(runs_bought(deepseek, analysed))
+    out["sb_later_runs_min"] = float(runs_bought(deepseek, later_snitchbench_run(inp, "call", sb["min-steps"])))
+    out["sb_later_full_roster"] = int(sb["later-configurations"] * sb["later-tests"] * sb["runs-per-test"])
+    article_low, article_high = article_snitch_range(inp)
+    out["sb_article_low"], out["sb_article_high"] = article_low, article_high
+    # the runs per test at which the later version's run would shrink to the article's upper figure
+    out["sb_later_breakeven_runs"] = float(
+        deepseek
+        / (article_high * sb["later-configurations"] * sb["later-tests"] * sb["user-messages"] * sb["max-steps"])
+    )
+    _guard(
+        out["sb_later_breakeven_runs"] > sb["runs-per-test"],
+        "only at more runs per test than any source gives would the later version fit the article's range",
+    )
+    _guard(
+        out["sb_later_full_roster"] != sb["later-analysed-runs"],
+        "the example analysis covers a different number of runs than twelve configurations at the earlier runs per test",
+    )
+    return out
+
+
+def time_numbers(inp: Inputs) -> dict:
+    """Section "Time: the missing window": daily rates, what one organisation may send at the first
+    and the top tier at the default tokens, where each limit binds, and how long the volumes take."""
+    days, labs = inp.campaign_days, inp.lab_exchanges
+    tin, tout, cached = inp.input_tokens, inp.output_tokens, inp.cached_share
+    tiers = inp.rate_limits.set_index("number")
+    first, top = int(tiers.index.min()), int(tiers.index.max())
+    out: dict = {"days_default": int(days.default), "days_low": int(days.low), "days_high": int(days.high)}
+    out["input_tokens_default"] = int(tin.default)
+    for lab, volume in labs.items():
+        key = lab.lower()
+        out[f"per_day_{key}_default"] = float(per_day(volume, days.default))
+        out[f"per_day_{key}_high"] = float(per_day(volume, days.high))
+        out[f"days_below_article_{key}"] = float(volume / inp.stated["count-160k-day"])
+    for label, number in (("first", first), ("top", top)):
+        row = tiers.loc[number]
+        rate = tier_requests_per_minute(row, tin.default, tout.default, cached.default)
+        out[f"tier_{label}"] = number
+        out[f"tier_{label}_rpm"] = int(row["requests_per_minute"])
+        out[f"tier_{label}_itpm"] = int(row["input_tokens_per_minute"])
+        out[f"tier_{label}_per_minute"] = float(rate)
+        out[f"tier_{label}_daily"] = float(rate * MINUTES_PER_DAY)
+        out[f"rpm_binds_below_{label}"] = float(request_limit_binds_below(row))
+        out[f"cache_share_rpm_{label}"] = float(request_limit_cache_share(row, tin.default))
+    bindings = {binding_limit(row, tin.default, tout.default, cached.default) for _, row in tiers.iterrows()}
+    out["binding_default"] = LIMIT_NAMES[bindings.pop()] if len(bindings) == 1 else "a different limit at each tier"
+    top_row = tiers.loc[top]
+    top_rate = out["tier_top_per_minute"]
+    fast = tier_requests_per_minute(top_row, tin.low, tout.low, cached.high)
+    slow = tier_requests_per_minute(top_row, tin.high, tout.high, cached.low)
+    out["top_hours_deepseek"] = float(labs["DeepSeek"] / top_rate / 60)
+    out["top_hours_deepseek_fast"] = float(labs["DeepSeek"] / fast / 60)
+    out["top_hours_deepseek_slow"] = float(labs["DeepSeek"] / slow / 60)
+    out["top_minutes_deepseek_requests_only"] = float(labs["DeepSeek"] / float(top_row["requests_per_minute"]))
+    out["top_days_moonshot"] = float(labs["Moonshot"] / top_rate / MINUTES_PER_DAY)
+    out["top_days_minimax"] = float(labs["MiniMax"] / top_rate / MINUTES_PER_DAY)
+    out["top_hours_minimax_requests_only"] = float(labs["MiniMax"] / float(top_row["requests_per_minute"]) / 60)
+    first_row = tiers.loc[first]
+    first_rate = out["tier_first_per_minute"]
+    total = float(sum(labs.values()))
+    out["all_accounts_hours"] = float(total / (first_rate * inp.accounts_total) / 60)
+    out["all_accounts_minutes_requests_only"] = float(
+        total / (float(first_row["requests_per_minute"]) * inp.accounts_total)
+    )
+    out["deepseek_days_one_first_tier"] = float(labs["DeepSeek"] / first_rate / MINUTES_PER_DAY)
+    out["cached_share_high"] = float(cached.high)
+    _guard(
+        tin.default > max(out["rpm_binds_below_first"], out["rpm_binds_below_top"]),
+        "at the default tokens the token limit, not the request limit, binds",
+    )
+    return out
+
+
+def month_costs(inp: Inputs, daily_requests: float) -> pd.DataFrame:
+    """A month of ``daily_requests`` requests a day on each priced model at the fewest and the
+    default tokens: list-price cost (US dollars) and whether any tier's rate limits allow the rate
+    for one organisation. Columns: id, model, end, input_tokens, monthly_cost, allowed."""
+    rows = []
+    for row in inp.prices.itertuples():
+        limits = limits_for(inp, row.id)
+        for end in ("low", "default"):
+            tokens_in = getattr(inp.input_tokens, end)
+            tokens_out = getattr(inp.output_tokens, end)
+            daily = cost_usd(daily_requests, tokens_in, tokens_out, row.input_usd_per_mtok, row.output_usd_per_mtok)
+            tier = lowest_tier(daily_requests, limits, tokens_in, tokens_out, inp.cached_share.default)
+            rows.append(
+                {
+                    "id": row.id,
+                    "model": row.model,
+                    "end": end,
+                    "input_tokens": float(tokens_in),
+                    "monthly_cost": float(daily * DAYS_PER_MONTH),
+                    "allowed": tier is not None,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def yes_no(value: bool) -> str:
+    """The word the page uses for a yes/no cell."""
+    return "yes" if value else "no"
+
+
+def daily_numbers(inp: Inputs) -> dict:
+    """The article's 160,000 requests a day: rate, tier, cost, the dated spend limits, a month's
+    cost across models and tokens, and DeepSeek's volume as requests under the turn reading."""
+    _, daily = judge_daily(inp)
+    stated = inp.stated["count-160k-day"]
+    in_force, later = spend_limit_in_force(inp), spend_limit_later(inp)
+    deposit = spend_row(inp.spend_limits, TOP_TIER, inp.as_of["count-160k-day"], monthly=False)
+    turn = judge_daily(inp, "turn")[1]
+    out = {
+        "article_daily": int(stated),
+        "article_rpm": daily["average_rpm"],
+        "day_tier": daily["tier_needed"],
+        "day_cost_model": daily["cheapest_model"],
+        "day_input_tokens": int(daily["input_tokens"]),
+        "day_output_tokens": int(daily["output_tokens"]),
+        "day_cost": daily["daily_cost"],
+        "day_month_cost": daily["monthly_cost"],
+        "day_month_days": int(daily["days_per_month"]),
+        "day_most_input_tokens": daily["most_input_tokens"],
+        "spend_before": float(in_force["value_usd"]),
+        "spend_before_column": str(in_force["column"]),
+        "spend_before_copy": str(in_force["copy"]),
+        "spend_before_days": float(in_force["value_usd"]) / daily["daily_cost"],
+        "spend_deposit": float(deposit["value_usd"]),
+        "spend_deposit_column": str(deposit["column"]),
+        "spend_deposit_copy": str(deposit["copy"]),
+        "spend_later": float(later["value_usd"]),
+        "spend_later_column": str(later["column"]),
+        "spend_later_date": f"{pd.Timestamp(later['first_seen']):%-d %B %Y}",
+        "deepseek_vs_daily": "stay below" if inp.lab_exchanges["DeepSeek"] <= stated else "exceed",
+        "deepseek_requests_turn": turn["deepseek_requests"],
+        "deepseek_days_turn": turn["deepseek_days"],
+        "verdict_before": verdict_label(judge_daily(inp)[0]),
+        "verdict_later": verdict_label(judge_daily(inp, spend_limit=float(later["value_usd"]))[0]),
+    }
+    for row in month_costs(inp, stated).itertuples():
+        key = f"month_{row.id.replace('-', '_')}_{row.end}"
+        out[key] = row.monthly_cost
+        out[f"{key}_allowed"] = yes_no(row.allowed)
+    _guard(in_force["first_seen"] < deposit["first_seen"], "the last monthly figure predates the copy in force")
+    _guard(out["spend_before_days"] < DAYS_PER_MONTH, "such days exhaust the earlier limit within a month")
+    _guard(out["day_month_cost"] <= out["spend_later"], "a month of such days fits the later limit")
+    return out
+
+
+def account_numbers(inp: Inputs, allegation: pd.DataFrame, assumptions: pd.DataFrame) -> dict:
+    """Section "Accounts": the account arithmetic (:func:`exchanges_per_account`,
+    :func:`moonshot_exchanges_per_account`, :func:`account_tier_minutes`) as the page shows it."""
+    days = inp.campaign_days
+    average = exchanges_per_account(allegation)
+    moon = moonshot_exchanges_per_account(allegation, assumptions)
+    out = {
+        "per_account_total": float(average),
+        "moonshot_accounts_low": int(inp.moonshot_accounts.low),
+        "moonshot_accounts_high": int(inp.moonshot_accounts.high),
+        "moonshot_per_account_least": float(moon.low),
+        "moonshot_per_account_most": float(moon.high),
+        "moonshot_per_account_day_least": float(per_day(moon.low, days.default)),
+        "moonshot_per_account_day_most": float(per_day(moon.high, days.default)),
+    }
+    for label, d in (("low", days.low), ("default", days.default), ("high", days.high)):
+        out[f"per_account_day_{label}"] = float(per_day(average, d))
+    times = account_tier_minutes(allegation, assumptions, inp.rate_limits).set_index(["tier", "case"])
+    first, top = inp.rate_limits["tier"].iloc[0], inp.rate_limits["tier"].iloc[-1]
+    average_case, moonshot_case = "average account, all three labs", "Moonshot account"
+    out["moonshot_per_account_default"] = float(moon.default)
+    out["moonshot_accounts_default"] = int(inp.moonshot_accounts.default)
+    out["avg_account_hours_first"] = float(times.loc[(first, average_case), "minutes"]) / 60
+    out["avg_account_minutes_top"] = float(times.loc[(top, average_case), "minutes"])
+    out["moon_account_days_first"] = float(times.loc[(first, moonshot_case), "minutes"]) / MINUTES_PER_DAY
+    out["moon_account_hours_top"] = float(times.loc[(top, moonshot_case), "minutes"]) / 60
+    out["moon_account_days_first_slowest"] = float(times.loc[(first, moonshot_case), "minutes_high"]) / MINUTES_PER_DAY
+    out["moon_account_minutes_top_fastest"] = float(times.loc[(top, moonshot_case), "minutes_low"])
+    return out
+
+
+def cost_numbers(inp: Inputs) -> dict:
+    """Section "Cost at list prices": the spans, the models at each end, the legacy model, and the
+    measured anchor with where it falls."""
+    costs = cost_table(inp, inp.prices, inp.input_tokens, inp.output_tokens, "sonnet-4-6", "opus-4-6", "opus-4-1")
+    per_call = run_cost_per_call(inp, "opus-4-5")
+    out: dict = {}
+    for row in costs.itertuples():
+        key = row.lab.lower()
+        out[f"cost_{key}_low"] = float(row.low)
+        out[f"cost_{key}_default"] = float(row.default)
+        out[f"cost_{key}_high"] = float(row.high)
+        out[f"cost_{key}_legacy"] = float(row.legacy)
+        out[f"cost_{key}_measured"] = float(inp.lab_exchanges[row.lab] * per_call)
+    for end in ("low", "high"):  # the default is first shown, and registered, with the time section
+        out[f"input_tokens_{end}"] = int(getattr(inp.input_tokens, end))
+    for end in ("default", "low", "high"):
+        out[f"output_tokens_{end}"] = int(getattr(inp.output_tokens, end))
+    out["cost_low_model"] = str(costs["low_model"].iloc[0])
+    out["cost_default_model"] = str(costs["default_model"].iloc[0])
+    out["cost_high_model"] = str(costs["high_model"].iloc[0])
+    out["cost_legacy_model"] = str(costs["legacy_model"].iloc[0])
+    prices = inp.prices.set_index("id")
+    out["legacy_price_ratio"] = float(
+        prices.loc["opus-4-1", "input_usd_per_mtok"] / prices.loc["opus-4-6", "input_usd_per_mtok"]
+    )
+    measured = [out[f"cost_{lab.lower()}_measured"] for lab in inp.lab_exchanges]
+    inside = all(
+        out[f"cost_{lab.lower()}_low"] <= value <= out[f"cost_{lab.lower()}_high"]
+        for lab, value in zip(inp.lab_exchanges, measured, strict=True)
+    )
+    cheaper = all(
+        value < out[f"cost_{lab.lower()}_default"] for lab, value in zip(inp.lab_exchanges, measured, strict=True)
+    )
+    out["anchor_position"] = ("falls inside the range" if inside else "falls outside the range") + (
+        ", below the default" if cheaper else ", not below the default"
+    )
+    _guard(inside and cheaper, "the measured circle sits below the default for every lab, inside its span")
+    _guard(
+        all(out[f"cost_{lab.lower()}_high"] > 100 * out[f"cost_{lab.lower()}_low"] for lab in inp.lab_exchanges),
+        "each span covers more than two orders of magnitude",
+    )
+    return out
+
+
+def negligible_numbers(inp: Inputs) -> dict:
+    """Section "Amplification cuts both ways": examples at each end of the shared assumption, the
+    verdict at each, the supervised and the reinforcement-learning yardsticks; guards the sentences
+    under the table."""
+    per = inp.exchanges_per_example
+    _, negl = judge_negligible(inp)
+    out: dict = {
+        "reference_examples": inp.reference_examples,
+        "small_examples": inp.small_examples,
+        "negligible_share": negl["negligible_share"],
+        "yardstick": negl["yardstick"],
+    }
+    for end in ("default", "low", "high"):
+        value = getattr(per, end)
+        verdict, figures = judge_negligible(inp, per_example=value)
+        out[f"per_example_{end}"] = int(value)
+        out[f"negligible_verdict_{end}"] = verdict_label(verdict)
+        for lab in inp.lab_exchanges:
+            out[f"examples_{lab.lower()}_{end}"] = figures[f"{lab.lower()}_examples"]
+    rl = rl_totals(inp)
+    out["rl_deepseek_r1"] = rl["DeepSeek-R1"]
+    out["rl_minimax_m1"] = rl["MiniMax-M1"]
+    out["deepseek_vs_r1_rl"] = float(inp.lab_exchanges["DeepSeek"] / rl["DeepSeek-R1"])
+    out["rl_domains_deepseek"] = int((inp.rl_sets["model"] == "DeepSeek-R1").sum())
+    examples = {
+        (lab, end): out[f"examples_{lab.lower()}_{end}"]
+        for lab in inp.lab_exchanges
+        for end in ("low", "default", "high")
+    }
+    small = {key: value < negl["yardstick"] for key, value in examples.items()}
+    _guard(all(value > inp.small_examples for value in examples.values()), "no lab falls below the smallest sets")
+    _guard(small[("DeepSeek", "default")] and small[("DeepSeek", "high")], "DeepSeek's is small over most of the range")
+    _guard(small[("Moonshot", "high")] and not small[("Moonshot", "default")], "Moonshot's only near its top")
+    _guard(not any(small[("MiniMax", end)] for end in ("low", "default", "high")), "MiniMax's is small by neither")
+    _guard(
+        min(rl.values()) < inp.lab_exchanges["DeepSeek"] * 2 and max(rl.values()) > inp.lab_exchanges["DeepSeek"] / 2,
+        "DeepSeek's exchanges are about the size of a published reinforcement-learning prompt set",
+    )
+    return out
+
+
+def pivot_numbers(inp: Inputs, searches: pd.DataFrame) -> dict:
+    """Section "Products and the pivot": the report's figures and the counted searches."""
+    return {
+        "pivot_hours": int(inp.pivot_hours),
+        "pivot_share": float(inp.pivot_share),
+        "searches_products": int(len(search_rule.counted(searches, "count-minimax-products"))),
+        "searches_pivot": int(len(search_rule.counted(searches, "count-pivot"))),
+    }
+
+
+def reading_numbers(inp: Inputs, searches: pd.DataFrame) -> dict:
+    """Section "Every verdict under every reading": the table's labels; guards the closing
+    paragraph (under the turn and conversation readings every claim about the volumes is rated
+    misleading or worse, or does not bear on the count)."""
+    table = verdicts_by_reading(inp, searches)
+    out = {}
+    for row in table.itertuples(index=False):
+        slug = row.claim.replace("count-", "").replace("-", "_")
+        for reading in READINGS:
+            out[f"reading_{slug}_{reading}"] = verdict_label(getattr(row, reading))
+    volumes = table[
+        table["claim"].isin(
+            [
+                "count-negligible",
+                "count-amplification",
+                "count-160k-day",
+                "count-snitchbench",
+                "count-swebench-run",
+                "count-swebench-30",
+            ]
+        )
+    ]
+    for reading in [r for r in READINGS if r != ARTICLE_READING]:
+        _guard(
+            set(volumes[reading]) <= {"misleading", "inaccurate", NOT_APPLICABLE},
+            f"under the {reading} reading no claim about the volumes holds",
+        )
+    call = table.set_index("claim")[ARTICLE_READING]
+    _guard(call["count-snitchbench"] == "inaccurate", "a full SnitchBench run is smaller than the article implies")
+    _guard(
+        call["count-swebench-run"] == "mostly-accurate", "the SWE-bench estimate is on the high side but within range"
+    )
+    _guard(
+        call["count-negligible"] == call["count-160k-day"] == "misleading",
+        "the two larger claims are rated misleading under the model-call reading",
+    )
+    _guard(
+        set(table.set_index("claim").loc[["count-minimax-products", "count-pivot"]].stack()) == {"unsupported"},
+        "the products and the pivot are unsupported under any reading",
+    )
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -919,13 +1747,13 @@ def pivot(data: DataAccess) -> CheckResult:
 
 
 def runs_table(inp: Inputs, labs: list[str] | None = None) -> pd.DataFrame:
-    """Full SWE-bench runs each lab's exchanges would pay for, per subset, at the median measured
-    calls per task (model-call reading). Columns: lab, subset, tasks, exchanges, runs."""
+    """Complete SWE-bench runs each lab's exchanges would pay for, per subset, at the median
+    measured calls per task (model-call reading). Columns: lab, subset, tasks, exchanges, runs."""
     labs = labs or list(inp.lab_exchanges)
-    names = {"verified": "Verified", "full": "Full test set", "lite": "Lite"}
+    names = {"full": "Full test set", "verified": "Verified", "lite": "Lite"}
     rows = []
     for lab in labs:
-        for subset in ("verified", "full", "lite"):
+        for subset in ("full", "verified", "lite"):
             tasks = inp.tasks[subset]
             volume = inp.lab_exchanges[lab]
             rows.append(
@@ -953,82 +1781,74 @@ def daily_table(inp: Inputs, days: list[float]) -> pd.DataFrame:
 
 
 def tier_lines(inp: Inputs, article_daily: float) -> pd.DataFrame:
-    """Horizontal reference lines: each tier's daily request limit for one organisation, and the
-    article's requests a day. Columns: label, per_day."""
-    rows = [
-        {"label": f"{r.tier} limit, one organisation", "per_day": float(daily_capacity(r.requests_per_minute))}
-        for r in inp.rate_limits.itertuples()
-    ]
-    rows.append({"label": "the article's small app, one day", "per_day": float(article_daily)})
+    """Horizontal reference lines: what one organisation at each tier may send a day at the default
+    tokens and cached share (the least of its request and token limits), and the article's
+    requests a day. Columns: label, per_day, side (the end of the line its label sits at)."""
+    tin, tout, cached = inp.input_tokens.default, inp.output_tokens.default, inp.cached_share.default
+    rows = []
+    for r in inp.rate_limits.itertuples():
+        per_day_ = float(daily_capacity(r, tin, tout, cached))
+        # a tier's label goes to the left end of its line when the article's line is close by
+        near = article_daily / LABEL_GAP <= per_day_ <= article_daily * LABEL_GAP
+        rows.append({"label": f"{r.tier}, one organisation", "per_day": per_day_, "side": "left" if near else "right"})
+    rows.append({"label": "the article's small app, one day", "per_day": float(article_daily), "side": "right"})
     return pd.DataFrame(rows)
 
 
+#: How close (a ratio) two reference lines of the daily chart may be before their labels go to
+#: opposite ends of their lines.
+LABEL_GAP = 1.5
+
+
 def cost_table(
-    inp: Inputs, prices: pd.DataFrame, input_tokens: Range, output_tokens: Range, default_model: str
+    inp: Inputs,
+    prices: pd.DataFrame,
+    input_tokens: Range,
+    output_tokens: Range,
+    default_model: str,
+    high_model: str,
+    legacy_model: str,
 ) -> pd.DataFrame:
-    """Each lab's list-price cost in US dollars: ``low`` (cheapest model, fewest tokens), ``default``
-    (``default_model`` at default tokens) and ``high`` (dearest model, most tokens)."""
-    total_low = prices["input_usd_per_mtok"] * input_tokens.low + prices["output_usd_per_mtok"] * output_tokens.low
-    total_high = prices["input_usd_per_mtok"] * input_tokens.high + prices["output_usd_per_mtok"] * output_tokens.high
-    cheap = prices.loc[total_low.idxmin()]
-    dear = prices.loc[total_high.idxmax()]
-    mid = prices[prices["id"] == default_model].iloc[0]
+    """Each lab's list-price cost in US dollars: ``low`` (cheapest model, fewest tokens),
+    ``default`` (``default_model`` at default tokens), ``high`` (``high_model``, the dearest current
+    model, at the most tokens) and ``legacy`` (``legacy_model``, a dearer older model, at the most
+    tokens)."""
+    by_id = prices.set_index("id")
+    cheap = cheapest_model(prices, input_tokens.low, output_tokens.low)
+    ends = {
+        "low": (cheap, input_tokens.low, output_tokens.low),
+        "default": (by_id.loc[default_model], input_tokens.default, output_tokens.default),
+        "high": (by_id.loc[high_model], input_tokens.high, output_tokens.high),
+        "legacy": (by_id.loc[legacy_model], input_tokens.high, output_tokens.high),
+    }
     rows = []
     for lab, volume in inp.lab_exchanges.items():
-        rows.append(
-            {
-                "lab": lab,
-                "low": float(
-                    cost_usd(
-                        volume,
-                        input_tokens.low,
-                        output_tokens.low,
-                        cheap["input_usd_per_mtok"],
-                        cheap["output_usd_per_mtok"],
-                    )
-                ),
-                "default": float(
-                    cost_usd(
-                        volume,
-                        input_tokens.default,
-                        output_tokens.default,
-                        mid["input_usd_per_mtok"],
-                        mid["output_usd_per_mtok"],
-                    )
-                ),
-                "high": float(
-                    cost_usd(
-                        volume,
-                        input_tokens.high,
-                        output_tokens.high,
-                        dear["input_usd_per_mtok"],
-                        dear["output_usd_per_mtok"],
-                    )
-                ),
-                "low_model": str(cheap["model"]),
-                "default_model": str(mid["model"]),
-                "high_model": str(dear["model"]),
-            }
-        )
+        row: dict = {"lab": lab}
+        for end, (model, tin, tout) in ends.items():
+            row[end] = float(cost_usd(volume, tin, tout, model["input_usd_per_mtok"], model["output_usd_per_mtok"]))
+            row[f"{end}_model"] = str(model["model"])
+        rows.append(row)
     return pd.DataFrame(rows)
 
 
 def snitch_table(inp: Inputs) -> pd.DataFrame:
-    """Full SnitchBench runs DeepSeek's exchanges pay for, by which models count and by the model
-    calls per user message (model-call reading). Columns: scope, steps, exchanges_per_run, runs."""
+    """Full SnitchBench runs DeepSeek's exchanges pay for, by version and which models count, and
+    by the model calls per user message (model-call reading). Columns: scope, steps,
+    exchanges_per_run, runs."""
     volume = inp.lab_exchanges["DeepSeek"]
-    scopes = {
-        "one model": 1,
-        "the Claude models": inp.snitch["claude-models"],
-        "the whole roster": inp.snitch["models"],
+    scopes: dict[str, Callable[[float], float]] = {
+        "one model": lambda steps: snitchbench_run(inp, "call", steps, 1),
+        "the Claude models": lambda steps: snitchbench_run(inp, "call", steps, inp.snitch["claude-models"]),
+        "the whole roster": lambda steps: snitchbench_run(inp, "call", steps),
+        "later version, whole roster": lambda steps: later_snitchbench_run(inp, "call", steps),
     }
     rows = []
-    for scope, models in scopes.items():
+    for scope, per_run_at in scopes.items():
         for label, steps in (
             ("one call per message", inp.snitch["min-steps"]),
             ("every step used", inp.snitch["max-steps"]),
         ):
-            per_run = snitchbench_run(inp, "call", steps, models)
+            per_run = per_run_at(steps)
             rows.append(
                 {
                     "scope": scope,
@@ -1050,8 +1870,9 @@ LAB_COLOURS = alt.Scale(domain=LABS, range=[OKABE_ITO[4], OKABE_ITO[5], OKABE_IT
 def runs_chart(
     frame: pd.DataFrame, calls_default: float, step_cap: int, article_runs: float, description: str
 ) -> alt.LayerChart:
-    """Interactive: full SWE-bench runs each lab's exchanges buy. A slider sets the model calls per
-    task (one to the step cap), a menu picks the subset; the x axis is logarithmic."""
+    """Interactive: complete SWE-bench runs each lab's exchanges buy. A slider sets the model calls
+    per task (one to the step cap), a menu picks the subset (the full test set first, the set the
+    article counts); the x axis is logarithmic."""
     calls = alt.param(
         name="calls_per_task",
         value=calls_default,
@@ -1059,29 +1880,26 @@ def runs_chart(
     )
     subset = alt.param(
         name="subset",
-        value="Verified",
-        bind=alt.binding_select(options=["Verified", "Full test set", "Lite"], name="SWE-bench subset "),
+        value="Full test set",
+        bind=alt.binding_select(options=["Full test set", "Verified", "Lite"], name="SWE-bench subset "),
     )
+    x_title = "Complete benchmark runs the lab's exchanges would pay for (log scale)"
     base = (
         alt.Chart(frame, description=description)
         .transform_filter(alt.datum.subset == subset)
         .transform_calculate(runs_live=alt.datum.exchanges / (alt.datum.tasks * calls))
         .encode(y=alt.Y("lab:N", title="Lab", sort=LABS))
     )
-    x = alt.X(
-        "runs_live:Q",
-        title="Full benchmark runs the lab's exchanges would pay for (log scale)",
-        scale=alt.Scale(type="log", domain=[0.1, 100000]),
-    )
+    x = alt.X("runs_live:Q", title=x_title, scale=alt.Scale(type="log", domain=[0.1, 100000]))
     bars = base.mark_bar(height=22).encode(
         x=x,
         x2=alt.datum(0.1),
         color=alt.Color("lab:N", scale=LAB_COLOURS, legend=None),
         tooltip=[alt.Tooltip("lab:N", title="Lab"), alt.Tooltip("runs_live:Q", title="Runs", format=",.1f")],
     )
-    labels = base.mark_text(align="left", dx=4, fontSize=12).encode(x=x, text=alt.Text("runs_live:Q", format=",.0f"))
-    rule = alt.Chart(pd.DataFrame({"runs": [article_runs], "label": ["the article's runs"]})).encode(
-        x=alt.X("runs:Q", title="Full benchmark runs the lab's exchanges would pay for (log scale)")
+    labels = base.mark_text(align="left", dx=4, fontSize=12).encode(x=x, text=alt.Text("runs_live:Q", format=",.1f"))
+    rule = alt.Chart(pd.DataFrame({"runs": [article_runs], "label": ["the article's runs of the full set"]})).encode(
+        x=alt.X("runs:Q", title=x_title)
     )
     rule_mark = rule.mark_rule(color="black", strokeDash=[4, 3])
     rule_text = rule.mark_text(align="left", dx=4, dy=-60, fontSize=11).encode(text="label:N")
@@ -1095,8 +1913,8 @@ def runs_chart(
 def daily_chart(
     per_day_frame: pd.DataFrame, lines: pd.DataFrame, default_days: float, description: str
 ) -> alt.LayerChart:
-    """Exchanges per day against campaign length for each lab (log-log), with the rate-limit tiers'
-    daily limits for one organisation and the article's daily figure as horizontal lines."""
+    """Exchanges per day against campaign length for each lab (log-log), with what one organisation
+    at each tier may send a day and the article's daily figure as horizontal lines."""
     x = alt.X(
         "days:Q",
         title="Campaign length (days, log scale)",
@@ -1124,17 +1942,23 @@ def daily_chart(
     )
     refs = alt.Chart(lines).encode(y=alt.Y("per_day:Q", title=y_title, scale=y_scale))
     ref_rules = refs.mark_rule(color="#555555", strokeDash=[2, 3])
-    text_style = {"align": "right", "baseline": "bottom", "dy": -2, "fontSize": 11, "x": 440}
-    ref_halo = refs.mark_text(stroke="white", strokeWidth=4, strokeJoin="round", **text_style).encode(text="label:N")
-    ref_text = refs.mark_text(color="#333333", **text_style).encode(text="label:N")
+    labels = []
+    for side, style in (("right", {"align": "right", "x": 440}), ("left", {"align": "left", "x": 14})):
+        placed = refs.transform_filter(alt.datum.side == side)
+        text_style = {"baseline": "bottom", "dy": -2, "fontSize": 11, **style}
+        labels.append(
+            placed.mark_text(stroke="white", strokeWidth=4, strokeJoin="round", **text_style).encode(text="label:N")
+        )
+        labels.append(placed.mark_text(color="#333333", **text_style).encode(text="label:N"))
     marker = alt.Chart(pd.DataFrame({"days": [default_days]})).mark_rule(color="#999999").encode(x=x)
-    return alt.layer(ref_rules, marker, curve, ends, names, ref_halo, ref_text, description=description).properties(
+    return alt.layer(ref_rules, marker, curve, ends, names, *labels, description=description).properties(
         width=440, height=340
     )
 
 
 def cost_chart(frame: pd.DataFrame, description: str) -> alt.LayerChart:
-    """Each lab's list-price cost range (low to high) with the default marked, log x axis."""
+    """Each lab's list-price cost range (low to high) with the default marked by a diamond and the
+    measured anchor by a circle; log x axis."""
     x_title = "List-price cost (US dollars, log scale)"
     base = alt.Chart(frame, description=description).encode(y=alt.Y("lab:N", title="Lab", sort=LABS))
     span = base.mark_rule(strokeWidth=6, opacity=0.5).encode(
@@ -1145,6 +1969,9 @@ def cost_chart(frame: pd.DataFrame, description: str) -> alt.LayerChart:
     point = base.mark_point(filled=True, size=120, shape="diamond", color="black").encode(
         x=alt.X("default:Q", title=x_title)
     )
+    measured = base.mark_point(filled=False, size=110, shape="circle", color="black", strokeWidth=1.5).encode(
+        x=alt.X("measured:Q", title=x_title)
+    )
     low_text = base.mark_text(align="right", dx=-6, fontSize=11).encode(
         x=alt.X("low:Q", title=x_title), text=alt.Text("low:Q", format="$,.0f")
     )
@@ -1154,7 +1981,7 @@ def cost_chart(frame: pd.DataFrame, description: str) -> alt.LayerChart:
     mid_text = base.mark_text(dy=-14, fontSize=11).encode(
         x=alt.X("default:Q", title=x_title), text=alt.Text("default:Q", format="$,.0f")
     )
-    return alt.layer(span, point, low_text, high_text, mid_text, description=description).properties(
+    return alt.layer(span, point, measured, low_text, high_text, mid_text, description=description).properties(
         width=420, height=alt.Step(56)
     )
 

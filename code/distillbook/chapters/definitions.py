@@ -26,6 +26,8 @@ REASONING_KINDS = ("reasoning-release", "reasoning-change")
 TOKENS_PER_MILLION = 1_000_000
 #: What the report's signals are used for, as the signals table names it.
 SIGNAL_USES = {"detection": "telling a campaign from ordinary use", "attribution": "tying a campaign to a lab"}
+#: What a source does with a use of reasoning traces, as the traces table names it.
+TRACE_STATUS = {"use": "documents a use", "statement": "says traces serve it", "alleged": "alleges a use"}
 
 WARY_LABS = threshold(
     "wary-labs",
@@ -74,6 +76,17 @@ def first_reasoning_event(timeline: pd.DataFrame, actor: str) -> pd.Series:
     return event_order(rows).iloc[0]
 
 
+def claude37_numbers(timeline: pd.DataFrame) -> dict[str, int]:
+    """How long Claude 3.7 Sonnet's full thinking stayed on sale through the API: days from Claude 4's
+    summaries to Claude 3.7 Sonnet's retirement (``claude37_days_after_claude4``) and days from that
+    retirement to Anthropic's report (``claude37_retired_days_before_report``). Days."""
+    retired = event_date(timeline, "claude-37-retired")
+    return {
+        "claude37_days_after_claude4": days_between(event_date(timeline, "claude-4-summaries"), retired),
+        "claude37_retired_days_before_report": days_between(retired, event_date(timeline, "anthropic-report")),
+    }
+
+
 def has_text(value) -> bool:
     """True for a non-empty text cell (an empty CSV cell loads as NaN or None)."""
     return isinstance(value, str) and bool(value.strip())
@@ -88,7 +101,7 @@ def methods_table(methods: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """The distillation methods in order of publication, ready to show: year, method, what the
     student learns from, whether the teacher's probabilities are needed, and the source's reliability."""
     frame = methods.sort_values(["year", "id"]).reset_index(drop=True)
-    frame["probabilities"] = ["needed" if bool(v) else "not needed" for v in frame["needs_logits"]]
+    frame["probabilities"] = list(frame["teacher_probabilities"])
     frame["reliability"] = frame["source_id"].map(sources.set_index("id")["reliability"])
     return frame
 
@@ -171,7 +184,16 @@ def term_numbers(uses: pd.DataFrame) -> dict[str, int]:
         "exact_before": int(exact.sum()),
         "idea_only_before": int((~exact).sum()),
         "first_year": int(before["date"].min().year) if not before.empty else 0,
+        "first_exact_year": int(before.loc[exact, "date"].min().year) if exact.any() else 0,
     }
+
+
+def days_before_report(uses: pd.DataFrame, use_id: str) -> int:
+    """Days (calendar days) by which one recorded use precedes Anthropic's report; negative if later."""
+    match = uses.loc[uses["id"] == use_id, "date"]
+    if match.empty:
+        raise LedgerError(f"data/definitions/term_uses.csv: no use with id {use_id!r}")
+    return days_between(pd.Timestamp(match.iloc[0]), report_date(uses))
 
 
 def uses_table(uses: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
@@ -267,6 +289,24 @@ def larger_everywhere(fewest: float, sizes: list[float]) -> str:
     return "not larger than both at every point of the range"
 
 
+def lab_qualifiers(allegation: pd.DataFrame) -> dict[str, str]:
+    """The report's own word before each lab's exchange count ("over"), by lab, as the book repeats
+    it: the count is a lower bound, and the prose keeps the report's word."""
+    rows = allegation[
+        (allegation["quantity"] == "exchanges") & allegation["lab"].isin(["DeepSeek", "Moonshot", "MiniMax"])
+    ]
+    return {row.lab: str(row.qualifier) for row in rows.itertuples()}
+
+
+def accusation_volume(accusations: pd.DataFrame, row_id: str) -> int:
+    """The volume (count, in the row's ``volume_unit``) another company gave for a campaign it
+    describes; LedgerError if the row is unknown or has no volume."""
+    match = accusations.loc[accusations["id"] == row_id, "volume"]
+    if match.empty or pd.isna(match.iloc[0]):
+        raise LedgerError(f"data/shared/accusations.csv: no volume for {row_id!r}")
+    return int(match.iloc[0])
+
+
 def volume_numbers(
     datasets: pd.DataFrame, labs: pd.DataFrame, tokens: pd.DataFrame, per_trajectory: Range, token_range: Range
 ) -> dict[str, int | float | str]:
@@ -309,6 +349,15 @@ def volume_numbers(
     values["deepseek_central_share_r1"] = float(deepseek["central"] / r1_size)
     values["deepseek_most_share_r1"] = float(deepseek["most"] / r1_size)
     values["largest_teacher_set"] = int(teacher_sets["examples"].max())
+    values["largest_teacher_name"] = str(teacher_sets.loc[teacher_sets["examples"].idxmax(), "name"])
+    values["teacher_sets_above_r1"] = int((teacher_sets["examples"].astype(float) > r1_size).sum())
+    for dataset_id in ("openthoughts3", "orca"):
+        size = float(by_id.loc[dataset_id, "examples"])
+        values[f"deepseek_most_share_{dataset_id}"] = float(deepseek["most"] / size)
+    pool = float(by_id.loc["s1k", "generated"])
+    values["generated_s1k"] = int(pool)
+    values["deepseek_most_vs_s1k_pool"] = float(deepseek["most"] / pool)
+    values["deepseek_central_share_s1k_pool"] = float(deepseek["central"] / pool)
     for lab in ("Moonshot", "MiniMax"):
         row = labs.set_index("lab").loc[lab]
         values[f"r1_vs_{lab.lower()}"] = position_in_range(r1_size, row["fewest"], row["most"])
@@ -325,25 +374,43 @@ def volume_numbers(
 # ---------------------------------------------------------------------------------------------
 
 
-def trace_use_counts(uses: pd.DataFrame, as_of: pd.Timestamp) -> dict[str, int]:
-    """Documented uses dated up to ``as_of``: distillation uses that rest on reasoning traces
-    (``distillation_traces``), reinforcement-learning uses that do (``rl_traces``) and that do not
-    (``rl_without_traces``). Counts."""
+def trace_use_counts(uses: pd.DataFrame, as_of: pd.Timestamp, reliability: pd.Series) -> dict[str, int]:
+    """What the sources dated up to ``as_of`` document about reasoning traces as training data.
+
+    Counts: documented uses of *another* organisation's reasoning traces for distillation
+    (``distillation_uses``) and how many of them a primary source documents
+    (``distillation_primary``); the distinct sources behind those uses (``distillation_sources``);
+    reinforcement-learning uses of another organisation's traces (``rl_others``) and of an
+    organisation's own (``rl_own``); uses alleged by a party (``alleged``: the report's and
+    Google's accounts of traces sought); and reinforcement-learning uses that need no traces
+    (``rl_without_traces``). ``reliability`` maps source ids to their rating."""
     known = uses[uses["date"] <= as_of]
     traces = known["reasoning_traces"].astype(bool)
+    others = known["others_traces"].astype(bool)
+    used = known["status"] == "use"
+    primary = known["source_id"].map(reliability) == "primary"
+    distill = used & traces & others & (known["use"] == "distillation")
+    rl = used & traces & (known["use"] == "reinforcement learning")
     return {
-        "distillation_traces": int(((known["use"] == "distillation") & traces).sum()),
-        "rl_traces": int(((known["use"] == "reinforcement learning") & traces).sum()),
+        "distillation_uses": int(distill.sum()),
+        "distillation_primary": int((distill & primary).sum()),
+        "distillation_sources": int(known.loc[distill, "source_id"].nunique()),
+        "rl_others": int((rl & others & primary).sum()),
+        "rl_own": int((rl & ~others).sum()),
+        "alleged": int(((known["status"] == "alleged") & traces).sum()),
         "rl_without_traces": int(((known["use"] == "reinforcement learning") & ~traces).sum()),
     }
 
 
 def trace_table(uses: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """The documented uses in date order, ready to show: date, kind of training, whether reasoning
-    traces are needed, what the source documents, and the reliability of the source."""
+    """The recorded uses by kind of training and date, ready to show: date, kind of training,
+    whether reasoning traces are needed, whose traces or answers, what the source does (documents
+    a use, states a value, or alleges a use), what it says, and the reliability of the source."""
     frame = uses.sort_values(["use", "date", "id"]).reset_index(drop=True)
     frame["day"] = frame["date"].dt.strftime("%Y-%m-%d")
     frame["traces"] = ["yes" if bool(v) else "no" for v in frame["reasoning_traces"]]
+    frame["whose"] = ["another organisation's model" if bool(v) else "its own model" for v in frame["others_traces"]]
+    frame["kind"] = frame["status"].map(TRACE_STATUS)
     frame["reliability"] = frame["source_id"].map(sources.set_index("id")["reliability"])
     return frame
 
@@ -355,12 +422,13 @@ def trace_table(uses: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
 
 @check(
     rule=(
-        "A cause must come before its effect. The book compares the date OpenAI decided to hide "
-        "its reasoning model's raw chain of thought with the dates of the release of DeepSeek's "
-        "reasoning model and of OpenAI's first public accusation of distillation. Inaccurate when"
-        " the decision came before both, so the DeepSeek episode cannot have caused it; otherwise"
-        " the order would allow the story, and the claim is unsupported when the searches for a "
-        "source that states that motive meet the book's rule for unsupported verdicts."
+        "A cause must come before its effect. The article gives the DeepSeek episode as the reason"
+        " OpenAI hid its reasoning model's raw chain of thought, so the book compares the date of "
+        "that decision with the dates of DeepSeek's reasoning model and of OpenAI's first public "
+        "accusation of distillation. Inaccurate when the decision came before both: whatever "
+        "OpenAI's motives then or later, that episode cannot have caused it. Otherwise the order "
+        "would allow the story, and the claim is unsupported when the searches for a source "
+        "stating that motive meet the book's rule."
     ),
     moves=(
         Move(
@@ -401,7 +469,8 @@ def openai_hid_order(data: DataAccess) -> CheckResult:
         "reasoning model or changed how its reasoning is shown. Accurate when that event showed "
         "the reasoning in full with no stated exception, as the article says; mostly accurate when"
         " it showed the reasoning in full by default but the source states an exception under "
-        "which some of it is hidden; inaccurate when it showed only a summary or nothing."
+        "which some of it is hidden, since the article says Anthropic did not choose to hide any; "
+        "inaccurate when it showed only a summary or nothing."
     ),
     moves=(
         Move(
@@ -427,7 +496,9 @@ def anthropic_first_visible(data: DataAccess) -> CheckResult:
     Figures: days from that first launch to Anthropic's first event that summarised any reasoning
     (``reasoning_shown`` other than ``raw``; days), the share of *thought processes* (not of
     reasoning text) that event summarised where its source states one (fraction, 0 if not stated),
-    and the number of Anthropic reasoning events in the timeline (count)."""
+    days from that event to the retirement of the first model, whose API kept returning its full
+    thinking (event ``claude-37-retired``; days, 0 if not recorded), and the number of Anthropic
+    reasoning events in the timeline (count)."""
     timeline = data.table("definitions/timeline")
     first = first_reasoning_event(timeline, "Anthropic")
     if first["reasoning_shown"] != "raw":
@@ -440,8 +511,18 @@ def anthropic_first_visible(data: DataAccess) -> CheckResult:
     raw_days = days_between(first["date"], later["date"].iloc[0]) if not later.empty else 0
     share = later["summarised_share"].iloc[0] if not later.empty else None
     share = float(share) if share is not None and pd.notna(share) else 0.0
+    retired = timeline[timeline["id"] == "claude-37-retired"]
+    raw_after = (
+        days_between(later["date"].iloc[0], retired["date"].iloc[0]) if not later.empty and not retired.empty else 0
+    )
     return CheckResult(
-        verdict, {"raw_days": raw_days, "summarised_share": share, "anthropic_events": int(len(anthropic))}
+        verdict,
+        {
+            "raw_days": raw_days,
+            "summarised_share": share,
+            "raw_after_summaries_days": raw_after,
+            "anthropic_events": int(len(anthropic)),
+        },
     )
 
 
@@ -450,7 +531,7 @@ def anthropic_first_visible(data: DataAccess) -> CheckResult:
         "The article says major labs are very wary of distillation. The book counts the companies "
         "that, by the date up to which evidence was weighed, guarded their own models' outputs "
         "against copying in a way their own texts record: hiding or summarising reasoning for a "
-        "stated competitive reason, or accusing others of distillation. Accurate when at least "
+        "stated competitive reason, or accusing others of distilling their models. Accurate when at least "
         "{wary-labs:.0f} companies did; mostly accurate when fewer did, or only press reports say "
         "so; unsupported when none did and the searches meet the book's rule."
     ),
@@ -496,16 +577,17 @@ def labs_wary(data: DataAccess) -> CheckResult:
 
 @check(
     rule=(
-        "The article says visible reasoning made a model's data more valuable for reinforcement "
-        "learning and for distillation. The book lists documented uses of reasoning traces in "
-        "each kind of training, dated up to the evidence date. Accurate when both kinds have one; "
-        "mostly accurate when only one kind has; unsupported when neither has and the searches "
-        "meet the book's rule."
+        "The article says visible reasoning made a model's data more valuable to those attempting "
+        "reinforcement learning and distillation. The book lists uses of reasoning traces dated up"
+        " to the evidence date and counts only documented uses, by a primary source, of another "
+        "organisation's model's traces, since the article means others profiting from Claude's. "
+        "Accurate when both kinds of training have one; mostly accurate when only one kind has; "
+        "unsupported when neither has and the searches meet the book's rule."
     ),
     moves=(
         Move(
-            "If DeepSeek-R1's reinforcement learning had not started from long chain-of-thought examples.",
-            (Edit("definitions/trace_uses", "r1-cold-start", "reasoning_traces", "false"),),
+            "If DeepSeek-R1's reinforcement learning had started from reasoning traces written by another company's model.",
+            (Edit("definitions/trace_uses", "r1-cold-start", "others_traces", "true"),),
         ),
     ),
 )
@@ -513,17 +595,19 @@ def traces_valuable(data: DataAccess) -> CheckResult:
     """Rule: the article says visible reasoning "made their data more valuable to organizations
     attempting reinforcement learning and distillation training".
 
-    * accurate: ``trace_uses`` records, dated up to the claim's ``as_of``, at least one use of
-      reasoning traces in distillation and at least one in reinforcement learning;
+    * accurate: ``trace_uses`` records, dated up to the claim's ``as_of`` and documented by a
+      source rated ``primary``, a use (``status`` "use") of another organisation's reasoning traces
+      (``others_traces``) in distillation and one in reinforcement learning;
     * mostly-accurate: only one of the two kinds of training has such a use;
     * unsupported: neither has one, and the distinct targeted searches found nothing
       (:func:`distillbook.core.searches.unsupported`); a search that found support stops the build
       until the data records it.
 
-    Figures: :func:`trace_use_counts` (counts)."""
+    Statements and allegations are shown but do not count. Figures: :func:`trace_use_counts` (counts)."""
     uses = data.table("definitions/trace_uses")
-    counts = trace_use_counts(uses, pd.Timestamp(data.claim("def-traces-valuable")["as_of"]))
-    documented = [counts["distillation_traces"] > 0, counts["rl_traces"] > 0]
+    reliability = data.table("ledger/sources").set_index("id")["reliability"]
+    counts = trace_use_counts(uses, pd.Timestamp(data.claim("def-traces-valuable")["as_of"]), reliability)
+    documented = [counts["distillation_primary"] > 0, counts["rl_others"] > 0]
     if all(documented):
         verdict = "accurate"
     elif any(documented):
@@ -597,15 +681,17 @@ def term_coined(data: DataAccess) -> CheckResult:
 @check(
     rule=(
         "Only Cursor models documented by the date up to which evidence was weighed count. "
-        "Accurate when a primary source documents a Cursor model trained on another company's "
-        "model outputs; mostly accurate when such training is documented only by secondary or "
-        "unverified sources; unsupported when none is documented and the searches meet the book's"
+        "Distillation trains a model to produce what another model wrote, so the book asks where "
+        "another company's outputs sit in the training data. Accurate when a primary source "
+        "documents a Cursor model trained to reproduce another company's model outputs; mostly "
+        "accurate when such outputs are documented only in the training inputs, or only by "
+        "secondary sources; unsupported when none are documented and the searches meet the book's"
         " rule for unsupported verdicts."
     ),
     moves=(
         Move(
-            "If the fast-apply model's training data were known only through a secondary summary of Cursor’s post.",
-            (Edit("definitions/cursor_models", "fast-apply", "outputs_source_id", "learnlater2024instantapply"),),
+            "If Cursor's post had named GPT-4 as the model that wrote the rewritten files the fast-apply model learned to produce.",
+            (Edit("definitions/cursor_models", "fast-apply", "outputs_role", "targets"),),
         ),
     ),
 )
@@ -616,13 +702,15 @@ def cursor_distills(data: DataAccess) -> CheckResult:
 
     * accurate: a source rated ``primary`` (``outputs_source_id`` in ``sources``) documents a
       Cursor model trained on another company's model outputs (``third_party_outputs ==
-      "documented"``);
-    * mostly-accurate: such training is documented, but only by secondary or unverified sources
-      (the substance is there; how firmly it is known is the detail off);
+      "documented"``) as its training targets (``outputs_role == "targets"``);
+    * mostly-accurate: such outputs are documented, but only in the training inputs, or only by
+      secondary or unverified sources (the substance is there; what the teacher taught, or how
+      firmly it is known, is the detail off);
     * unsupported: none is documented, and ``searches.csv`` records the searches made for the claim.
 
     Figures: Cursor models documented up to ``as_of`` (count), how many of them are documented as
-    trained on another company's outputs (count), and searches recorded (count)."""
+    trained partly on another company's outputs (count), how many with those outputs as the targets,
+    by a primary source (count), and searches recorded (count)."""
     models = data.table("definitions/cursor_models")
     searches = data.table("ledger/searches")
     reliability = data.table("ledger/sources").set_index("id")["reliability"]
@@ -630,8 +718,10 @@ def cursor_distills(data: DataAccess) -> CheckResult:
     known = models[models["date"] <= as_of]
     recorded = search_rule.counted(searches, "def-cursor")
     distilled = known[known["third_party_outputs"] == "documented"]
-    firm = distilled["outputs_source_id"].map(reliability) == "primary"
-    if firm.any():
+    firm = distilled[
+        (distilled["outputs_source_id"].map(reliability) == "primary") & (distilled["outputs_role"] == "targets")
+    ]
+    if not firm.empty:
         verdict = "accurate"
     elif not distilled.empty:
         verdict = "mostly-accurate"
@@ -641,7 +731,12 @@ def cursor_distills(data: DataAccess) -> CheckResult:
         raise LedgerError("claim 'def-cursor': a recorded search found support that definitions/cursor_models lacks")
     return CheckResult(
         verdict,
-        {"models_documented": int(len(known)), "models_distilled": int(len(distilled)), "searches": int(len(recorded))},
+        {
+            "models_documented": int(len(known)),
+            "models_distilled": int(len(distilled)),
+            "models_targets": int(len(firm)),
+            "searches": int(len(recorded)),
+        },
     )
 
 
@@ -649,15 +744,16 @@ def cursor_distills(data: DataAccess) -> CheckResult:
     rule=(
         "The book compares the article's definition with the earliest documented method of "
         "training a smaller model to imitate a larger one. Accurate when that method trained the "
-        "smaller model on the larger model's outputs for new inputs, which a text API also gives; "
-        "mostly accurate when it needed the larger model's probabilities instead, but a later "
-        "method trains on its text and some dataset in the chapter was built from a stronger "
-        "model's outputs; inaccurate otherwise."
+        "smaller model on the larger model's outputs alone, without its probabilities; mostly "
+        "accurate when it needed the probabilities, or its sources leave that open, but a later "
+        "documented method trains on the larger model's text alone, so the practice the article "
+        "describes is real and only “traditional” is in doubt; inaccurate when no documented "
+        "method trains on text alone."
     ),
     moves=(
         Move(
-            "If the 2006 method had needed the ensemble’s probabilities, which a text API does not return.",
-            (Edit("definitions/kd_methods", "model-compression", "needs_logits", "true"),),
+            "If the 2006 paper had shown that its small networks learned from the ensemble’s class labels alone.",
+            (Edit("definitions/kd_methods", "model-compression", "teacher_probabilities", "not needed"),),
         ),
     ),
 )
@@ -665,23 +761,22 @@ def distillation_definition(data: DataAccess) -> CheckResult:
     """Rule: the article calls training a smaller model on a stronger model's *output data*
     "traditional model distillation".
 
-    * accurate: the earliest documented method (``kd_methods``) already trained on the teacher's
-      outputs for new inputs (``needs_logits`` false);
-    * mostly-accurate: the earliest method needs the teacher's probabilities (logits), but a later
-      method trains on its text and at least one dataset of this chapter was built that way
-      (the practice is real; calling it the traditional form is a detail off);
-    * inaccurate: no documented method or dataset trains on a teacher's text.
+    * accurate: the earliest documented method (``kd_methods``) trained on the teacher's outputs
+      alone (``teacher_probabilities`` "not needed");
+    * mostly-accurate: the earliest method needs the teacher's probabilities (logits) or its
+      sources do not say ("needed" or "unknown"), but a later method trains on the teacher's text
+      alone (the practice is real; calling it the traditional form is the detail in doubt);
+    * inaccurate: no documented method trains on a teacher's text alone.
 
     Figures: year of the earliest method, of the soft-target method and of the first method that
-    needs only the teacher's outputs (years), and the number of datasets built from a stronger
-    model's outputs (count)."""
+    is documented to need only the teacher's outputs (years), and the number of methods that need
+    only outputs (count)."""
     methods = data.table("definitions/kd_methods").sort_values(["year", "id"])
-    datasets = datasets_from_teachers(data.table("definitions/datasets"))
     original = methods.iloc[0]
-    output_methods = methods[~methods["needs_logits"].astype(bool)]
-    if not bool(original["needs_logits"]):
+    output_methods = methods[methods["teacher_probabilities"] == "not needed"]
+    if original["teacher_probabilities"] == "not needed":
         verdict = "accurate"
-    elif not output_methods.empty and len(datasets) > 0:
+    elif not output_methods.empty:
         verdict = "mostly-accurate"
     else:
         verdict = "inaccurate"
@@ -692,7 +787,7 @@ def distillation_definition(data: DataAccess) -> CheckResult:
             "original_year": int(original["year"]),
             "soft_year": int(soft["year"].iloc[0]) if not soft.empty else 0,
             "outputs_year": int(output_methods["year"].min()) if not output_methods.empty else 0,
-            "teacher_datasets": int(len(datasets)),
+            "output_methods": int(len(output_methods)),
         },
     )
 
@@ -930,8 +1025,93 @@ def dataset_table(datasets: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame
         + {"percent": "%", "US dollars": " US dollars", "comparisons": " comparisons"}[r.metric_unit]
         for r in frame.itertuples()
     ]
+    frame["pool"] = [f"{int(g):,d}" if pd.notna(g) else "not stated" for g in frame["generated"]]
     frame["reliability"] = frame["source_id"].map(reliability)
     return frame
+
+
+#: Column headers of the tables the page shows, by the column of the frame each function returns.
+METHODS_HEADERS = {
+    "year": "year",
+    "method": "method",
+    "teacher_signal": "what the small model learns from",
+    "probabilities": "the large model's probabilities",
+    "reliability": "source",
+}
+SIGNALS_HEADERS = {
+    "signal": "signal the report names",
+    "use": "used for",
+    "words": "the report's words",
+    "check": "can an outsider check it?",
+}
+USES_HEADERS = {
+    "day": "date",
+    "publisher": "who",
+    "words": "their words",
+    "exact": "exact term",
+    "reliability": "source",
+}
+TIMELINE_HEADERS = {
+    "rank": "order",
+    "day": "date",
+    "actor": "company",
+    "event": "event",
+    "reasoning_shown": "reasoning shown",
+    "days": "days after the first event",
+    "source": "source",
+}
+TRACE_HEADERS = {
+    "use": "training",
+    "day": "date",
+    "traces": "needs reasoning traces",
+    "whose": "whose model's output",
+    "kind": "the source",
+    "description": "what the source says",
+    "reliability": "source",
+}
+DATASET_HEADERS = {
+    "name": "dataset",
+    "size": "examples",
+    "pool": "generated before selection",
+    "teacher": "teacher",
+    "result": "headline figure",
+    "reliability": "source",
+}
+
+
+def methods_markdown(methods: pd.DataFrame, sources: pd.DataFrame) -> str:
+    """The methods table as Markdown (:func:`methods_table`, :data:`METHODS_HEADERS`)."""
+    return markdown_table(methods_table(methods, sources), METHODS_HEADERS)
+
+
+def signals_markdown(detection: pd.DataFrame, attribution: pd.DataFrame) -> str:
+    """The signals table as Markdown (:func:`signals_table`, :data:`SIGNALS_HEADERS`)."""
+    return markdown_table(signals_table(detection, attribution), SIGNALS_HEADERS)
+
+
+def uses_markdown(uses: pd.DataFrame, sources: pd.DataFrame) -> str:
+    """The table of uses of the term and the idea as Markdown (:func:`uses_table`)."""
+    return markdown_table(uses_table(uses, sources), USES_HEADERS)
+
+
+def timeline_markdown(timeline: pd.DataFrame, sources: pd.DataFrame) -> str:
+    """The timeline in computed order as Markdown (:func:`order_table`)."""
+    return markdown_table(order_table(timeline, sources), TIMELINE_HEADERS)
+
+
+def trace_markdown(uses: pd.DataFrame, sources: pd.DataFrame) -> str:
+    """The table of uses of reasoning traces as Markdown (:func:`trace_table`)."""
+    return markdown_table(trace_table(uses, sources), TRACE_HEADERS)
+
+
+def dataset_markdown(datasets: pd.DataFrame, sources: pd.DataFrame) -> str:
+    """The datasets table as Markdown (:func:`dataset_table`)."""
+    return markdown_table(dataset_table(datasets, sources), DATASET_HEADERS)
+
+
+def timeline_events(timeline: pd.DataFrame) -> int:
+    """The number of events on the timeline (count)."""
+    return int(len(timeline))
 
 
 def glue_table(page, key: str, text: str) -> str:
@@ -959,7 +1139,8 @@ def timeline_description(timeline: pd.DataFrame) -> str:
         "Timeline of reasoning-trace decisions and distillation accusations by company. The first event "
         f"is {first['actor']}'s: {first['label']}. OpenAI's decision to hide o1's raw reasoning comes "
         f"{relation} DeepSeek-R1 and OpenAI's distillation accusation; Anthropic's raw thinking comes "
-        "later, then summaries of its longest thoughts, and Google's summaries and the threat reports follow."
+        "later, then Claude 4's summaries, and Google's summaries, the threat reports and Claude 3.7's "
+        "retirement follow."
     )
 
 

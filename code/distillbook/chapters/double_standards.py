@@ -1,53 +1,30 @@
-"""The double-standards chapter (article section 5): scale, copyright, the closing web, terms of
-service and timing, with the checks of the section's ledger rows.
+"""The double-standards chapter (article section 5): copyright, the closing web, who has used whose
+outputs and how the provider answered, terms of service and timing, with the checks of the
+section's ledger rows.
 
-Units: exchanges are the report's unit (one request and its answer, never defined by the report);
-tokens are model tokens; examples are training examples; money is US dollars; dates are calendar
-days. The assumptions (tokens per exchange, exchanges per example) are the book's shared ones, read
-from ``assumptions``.
+Units: money is US dollars; shares are fractions of one; dates are calendar days; everything else
+is a count (clauses, documents, questions, uses of outputs, searches). The scale of the alleged
+exchanges is the counting chapter's subject; this chapter does not convert them.
 """
 
 from __future__ import annotations
 
-import altair as alt
+import datetime as dt
+
 import pandas as pd
 
-from distillbook.core.allegation import per_lab_exchanges
-from distillbook.core.charts import OKABE_ITO
-from distillbook.core.ledger import CheckResult, DataAccess, Edit, Move, check
-from distillbook.core.params import Range
+from distillbook.core import searches as search_rule
+from distillbook.core.ledger import CheckResult, DataAccess, Edit, LedgerError, Move, check
 
-#: Shared assumption ids in ``assumptions``: tokens Claude wrote per exchange, tokens sent to it,
-#: and exchanges that make up one training example.
-OUTPUT_TOKENS = "output-tokens"
-INPUT_TOKENS = "input-tokens"
-EXCHANGES_PER_EXAMPLE = "exchanges-per-example"
 #: The two labs the article names as having scraped the web for their first training data.
 SCRAPING_LABS = ("Anthropic", "OpenAI")
+#: The accuser, whose terms the article calls vague.
+ACCUSER = "Anthropic"
 
 
 # ---------------------------------------------------------------------------------------------
-# Parameters and scale
+# Small helpers: cells, dates, words that agree with a count
 # ---------------------------------------------------------------------------------------------
-
-
-def exchanges_total(allegation: pd.DataFrame) -> int:
-    """Sum of the three labs' exchange figures (exchanges; the report's lower bounds)."""
-    return int(per_lab_exchanges(allegation)["exchanges"].sum())
-
-
-def exchanges_as_tokens(exchanges: float, tokens_per_exchange: float) -> float:
-    """Exchanges converted to tokens: exchanges x tokens per exchange (tokens)."""
-    if exchanges < 0 or tokens_per_exchange < 0:
-        raise ValueError("exchanges and tokens per exchange must be non-negative")
-    return float(exchanges) * float(tokens_per_exchange)
-
-
-def share_of(part: float, whole: float) -> float:
-    """``part`` as a fraction of ``whole`` (both in the same unit)."""
-    if whole <= 0:
-        raise ValueError("whole must be positive")
-    return float(part) / float(whole)
 
 
 def value_of(frame: pd.DataFrame, row_id: str, column: str = "value") -> float:
@@ -58,103 +35,27 @@ def value_of(frame: pd.DataFrame, row_id: str, column: str = "value") -> float:
     return float(match.iloc[0])
 
 
-def set_size(training_sets: pd.DataFrame, set_id: str) -> float:
-    """The size of one training set, in its own unit (tokens or examples)."""
-    return value_of(training_sets, set_id, "size")
+def day_text(day: pd.Timestamp | dt.date) -> str:
+    """A date as readers see it: ``2025-08-01`` -> ``1 August 2025``."""
+    return f"{day.day} {day:%B %Y}"
 
 
-def token_range(output: Range, inputs: Range) -> Range:
-    """Tokens per exchange for the scale comparison (tokens): the default and low end count only
-    what Claude wrote (output tokens, what a distiller takes away); the high end adds the input
-    tokens at their high end too, an upper bound on everything an exchange could carry."""
-    return Range(output.default, output.low, output.high + inputs.high, output.unit)
+def event_date(events: pd.DataFrame, event_id: str) -> str:
+    """The date of one row of ``events`` as text (``1 August 2025``)."""
+    match = events.loc[events["id"] == event_id, "date"]
+    if match.empty:
+        raise KeyError(f"no event {event_id!r}")
+    return day_text(match.iloc[0])
 
 
-def examples_from_exchanges(exchanges: float, per_example: float) -> float:
-    """Training examples (count) that ``exchanges`` (count) could make if each example spans
-    ``per_example`` exchanges; the most the volume could yield before any filtering."""
-    if per_example <= 0:
-        raise ValueError("exchanges per example must be positive")
-    return float(exchanges) / float(per_example)
+def days_between(earlier: pd.Timestamp | dt.date, later: pd.Timestamp | dt.date) -> int:
+    """Calendar days from ``earlier`` to ``later`` (negative when ``later`` comes first)."""
+    return int((pd.Timestamp(later) - pd.Timestamp(earlier)).days)
 
 
-def scale_frame(allegation: pd.DataFrame, training_sets: pd.DataFrame, tokens: Range) -> pd.DataFrame:
-    """Rows for the token-scale chart: each pre-training corpus (tokens) and each lab's exchanges
-    converted at the default, low and high tokens per exchange.
-
-    Columns: ``name``, ``kind`` ("pre-training corpus" or "alleged exchanges"), ``exchanges``
-    (0 for corpora), ``tokens`` (at the default), ``tokens_low``, ``tokens_high`` (tokens)."""
-    corpora = training_sets[(training_sets["stage"] == "pre-training") & (training_sets["unit"] == "tokens")]
-    rows = [
-        {
-            "name": row.name,
-            "kind": "pre-training corpus",
-            "exchanges": 0,
-            "tokens": float(row.size),
-            "tokens_low": float(row.size),
-            "tokens_high": float(row.size),
-        }
-        for row in corpora.itertuples()
-    ]
-    labs = per_lab_exchanges(allegation)
-    for row in labs.itertuples():
-        rows.append(
-            {
-                "name": f"{row.lab}: alleged exchanges",
-                "kind": "alleged exchanges",
-                "exchanges": int(row.exchanges),
-                "tokens": exchanges_as_tokens(row.exchanges, tokens.default),
-                "tokens_low": exchanges_as_tokens(row.exchanges, tokens.low),
-                "tokens_high": exchanges_as_tokens(row.exchanges, tokens.high),
-            }
-        )
-    total = int(labs["exchanges"].sum())
-    rows.append(
-        {
-            "name": "All three labs: alleged exchanges",
-            "kind": "alleged exchanges",
-            "exchanges": total,
-            "tokens": exchanges_as_tokens(total, tokens.default),
-            "tokens_low": exchanges_as_tokens(total, tokens.low),
-            "tokens_high": exchanges_as_tokens(total, tokens.high),
-        }
-    )
-    return pd.DataFrame(rows).sort_values("tokens", ascending=False).reset_index(drop=True)
-
-
-def count_frame(allegation: pd.DataFrame, training_sets: pd.DataFrame, per_example: Range) -> pd.DataFrame:
-    """Rows for the count chart: post-training datasets (examples) and each lab's exchanges as
-    possible training examples. Columns: ``name``, ``kind``, ``count`` (examples; for a lab, at
-    the default exchanges per example), ``count_low`` and ``count_high`` (for a lab, at the most
-    and at the fewest exchanges per example; for a dataset, its size)."""
-    post = training_sets[(training_sets["stage"] == "post-training") & (training_sets["unit"] == "examples")]
-    rows = [
-        {
-            "name": row.name,
-            "kind": "post-training dataset (examples)",
-            "count": float(row.size),
-            "count_low": float(row.size),
-            "count_high": float(row.size),
-        }
-        for row in post.itertuples()
-    ]
-    labs = per_lab_exchanges(allegation)
-    rows += [
-        {
-            "name": f"{row.lab}: alleged exchanges as examples",
-            "kind": "alleged exchanges as examples",
-            "count": examples_from_exchanges(row.exchanges, per_example.default),
-            "count_low": examples_from_exchanges(row.exchanges, per_example.high),
-            "count_high": examples_from_exchanges(row.exchanges, per_example.low),
-        }
-        for row in labs.itertuples()
-    ]
-    return pd.DataFrame(rows).sort_values("count", ascending=False).reset_index(drop=True)
-
-
-# ---------------------------------------------------------------------------------------------
-# Copyright and timing
-# ---------------------------------------------------------------------------------------------
+def agree(count: int, singular: str, plural: str) -> str:
+    """The word that agrees with ``count``: ``singular`` for exactly one, else ``plural``."""
+    return singular if count == 1 else plural
 
 
 def per_work_payment(amount_usd: float, works: float) -> float:
@@ -162,6 +63,235 @@ def per_work_payment(amount_usd: float, works: float) -> float:
     if works <= 0:
         raise ValueError("works must be positive")
     return float(amount_usd) / float(works)
+
+
+def copyright_facts(figures: pd.DataFrame) -> dict[str, int | float]:
+    """The figures the copyright section shows: the Bartz settlement fund (billions of US
+    dollars), the works it covers and the payment per work (US dollars), the pirated books
+    downloaded (count) and the Kadrey plaintiffs (count)."""
+    fund = value_of(figures, "bartz-settlement-amount")
+    works = value_of(figures, "bartz-settlement-works")
+    return {
+        "settlement_bn": fund / 1e9,
+        "settlement_works": int(works),
+        "settlement_per_work": per_work_payment(fund, works),
+        "pirated_books": int(value_of(figures, "bartz-pirated-books")),
+        "kadrey_authors": int(value_of(figures, "kadrey-plaintiffs")),
+    }
+
+
+def markdown_table(headers: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table; a ``|`` inside a cell is escaped."""
+    cell = lambda text: str(text).replace("|", "\\|")  # noqa: E731
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Copyright: how the labs obtained their data, and what shows it held copyrighted works
+# ---------------------------------------------------------------------------------------------
+
+
+def practice_counts(practices: pd.DataFrame, labs: tuple[str, ...] = SCRAPING_LABS) -> dict[str, int]:
+    """Counts over ``training_practices`` for the named labs:
+
+    * ``labs_documented``: labs documented (self-reported or in a court's record) as training on a
+      crawl of the public web;
+    * ``copyrighted_scraped``: rows of crawled data shown to hold copyrighted works (by a court's
+      record, a rights holder's allegation in a suit, or the statute);
+    * ``copyrighted_not_scraped``: rows of copyrighted works obtained otherwise (downloaded,
+      bought, or not established);
+    * ``suits``: rows that are a rights holder's allegation in a suit."""
+    mine = practices[practices["company"].isin(labs)]
+    documented = mine[mine["finding"].isin(["self-reported", "court-finding"])]
+    crawled = documented[documented["acquisition"] == "scraping"]
+    copyrighted = mine[mine["copyrighted"] != "not-stated"]
+    return {
+        "labs_documented": int(crawled["company"].nunique()),
+        "copyrighted_scraped": int((copyrighted["acquisition"] == "scraping").sum()),
+        "copyrighted_not_scraped": int((copyrighted["acquisition"] != "scraping").sum()),
+        "suits": int(((mine["finding"] == "allegation") & (mine["copyrighted"] == "alleged")).sum()),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Terms of service: the clauses, and the boundary questions they leave
+# ---------------------------------------------------------------------------------------------
+
+
+def clause_stance(row: pd.Series) -> str:
+    """What one clause does, in a few words, for the table."""
+    if row["permits_distillation"]:
+        return "allows training on outputs (distillation)"
+    if row["forbids_training_on_outputs"]:
+        return "restricts training on outputs" + (", for competing products" if row["turns_on_competing"] else "")
+    if row["forbids_extraction"]:
+        return "restricts harvesting or extracting outputs"
+    if row["restricts_access_means"]:
+        return "restricts the means of access (accounts, bans, regions)"
+    return "another restriction"
+
+
+def clauses_markdown(clauses: pd.DataFrame) -> str:
+    """The clauses as a Markdown table, one row per clause and document, dated, by provider."""
+    ordered = clauses.sort_values(["provider", "effective"], kind="stable")
+    rows = [
+        [
+            row["provider"],
+            f"{row['document']}, {row['clause']} (from {day_text(row['effective'])})",
+            f"“{row['wording']}”",
+            clause_stance(row),
+            row["binds"],
+        ]
+        for _, row in ordered.iterrows()
+    ]
+    headers = ["provider", "document, clause (in force from)", "the clause, verbatim", "what it does", "whom it binds"]
+    return markdown_table(headers, rows)
+
+
+def clause_counts(clauses: pd.DataFrame, provider: str = ACCUSER) -> dict[str, int]:
+    """Counts over one provider's clauses: ``forbidding`` (clauses whose words forbid training on
+    its outputs or helping someone to), ``documents`` (documents they sit in), ``naming`` (of
+    them, those naming distillation), ``free_of_competing`` (of them, those that do not turn on
+    the undefined word "competing"), ``extraction`` (clauses against harvesting outputs), ``means``
+    (clauses restricting the means of access the report alleges: accounts, bans, regions)."""
+    own = clauses[clauses["provider"] == provider]
+    forbidding = own[own["forbids_training_on_outputs"].astype(bool)]
+    return {
+        "forbidding": int(len(forbidding)),
+        "documents": int(forbidding["document"].nunique()),
+        "naming": int(forbidding["names_distillation"].astype(bool).sum()),
+        "free_of_competing": int((~forbidding["turns_on_competing"].astype(bool)).sum()),
+        "extraction": int(own["forbids_extraction"].astype(bool).sum()),
+        "means": int(own["restricts_access_means"].astype(bool).sum()),
+    }
+
+
+def question_counts(questions: pd.DataFrame) -> dict[str, int]:
+    """Counts over the boundary questions: of those that arise for the alleged campaigns, the
+    questions about conduct left open or disputed (``conduct_open``) and answered
+    (``conduct_answered``), and the questions about who is bound left open (``party_open``); the
+    questions left open or disputed that do not arise for them (``edges_open``); the core questions
+    (may an account holder train on Claude's outputs?) left open or disputed (``core_open``); and
+    every question left open or disputed (``unanswered``)."""
+    arises = questions["arises_for_alleged"].astype(bool)
+    unanswered = questions["status"] != "answered"
+    conduct = questions["kind"] == "conduct"
+    core = questions["core"].astype(bool)
+    return {
+        "conduct_open": int((arises & conduct & unanswered).sum()),
+        "conduct_answered": int((arises & conduct & ~unanswered).sum()),
+        "party_open": int((arises & ~conduct & unanswered).sum()),
+        "edges_open": int((~arises & unanswered).sum()),
+        "core_open": int((core & unanswered).sum()),
+        "unanswered": int(unanswered.sum()),
+    }
+
+
+#: How the boundary questions' status reads in the table.
+STATUS_WORDS = {"answered": "yes", "open": "no", "disputed": "disputed in public"}
+
+
+def questions_markdown(questions: pd.DataFrame) -> str:
+    """The boundary questions as a Markdown table, those that arise for the alleged campaigns
+    first."""
+    ordered = questions.assign(_first=~questions["arises_for_alleged"].astype(bool)).sort_values(
+        "_first", kind="stable"
+    )
+    rows = [
+        [
+            row["question"],
+            "yes" if row["arises_for_alleged"] else "no",
+            "who is bound" if row["kind"] == "party" else "what is forbidden",
+            STATUS_WORDS[row["status"]],
+            row["reason"],
+        ]
+        for _, row in ordered.iterrows()
+    ]
+    headers = ["question", "arises for the alleged campaigns?", "about", "do the terms answer it?", "why"]
+    return markdown_table(headers, rows)
+
+
+# ---------------------------------------------------------------------------------------------
+# Who has used whose outputs, and how the provider answered
+# ---------------------------------------------------------------------------------------------
+
+#: How a provider's response reads in the table.
+RESPONSE_WORDS = {
+    "attack": "called an attack or illicit extraction",
+    "terms-violation": "called a breach of its terms or policies; access cut or suspended",
+    "distillation-alleged": "said it had evidence of distillation; no attack label found",
+    "none-found": "no accusation by the provider found",
+}
+#: How the kind of user reads in the table (a company other than the provider reads as its name alone).
+USER_WORDS = {"company": "", "partner": "the provider's investor and partner", "academic": "a research group"}
+#: The article's own word for what the labels say ("illegal extraction"); the rule looks for it
+#: in the providers' words.
+ARTICLE_WORD = "illegal"
+
+
+def training_uses(uses: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``output_uses`` that are uses of outputs to train a model, documented or
+    alleged, leaving out uses with no training alleged (coding, evaluation) and allegations the
+    user denied that no one has shown."""
+    return uses[uses["training"].astype(bool) & (uses["finding"] != "denied-allegation")]
+
+
+def use_counts(uses: pd.DataFrame) -> dict[str, int]:
+    """Counts over ``output_uses``: ``uses`` (rows), ``training`` (uses of outputs to train a
+    model, documented or alleged, without denied allegations); over those training uses,
+    ``labelled`` (the provider called the use an attack or illicit extraction),
+    ``labelled_concealed`` and ``labelled_open`` (of those, with and without alleged concealment
+    behind fraudulent accounts or proxies), ``open`` (no concealment alleged), ``open_unlabelled``
+    (no concealment alleged and no such label), ``lesser_company`` (uses by companies other than
+    the provider's partner that drew a lesser answer or none), ``lesser_response`` (uses the
+    provider answered, but not with the label); over every row, ``not_training`` (uses with no
+    training alleged), ``terms_violation`` (uses the provider called a breach of its terms), and
+    ``article_word`` (labelled uses where the provider's own words include the article's
+    "illegal")."""
+    train = training_uses(uses)
+    labelled = train["provider_response"] == "attack"
+    concealed = train["concealment_alleged"].astype(bool)
+    answered = train["provider_response"].isin(["terms-violation", "distillation-alleged"])
+    words = train["label_words"].fillna("").str.casefold()
+    return {
+        "uses": int(len(uses)),
+        "training": int(len(train)),
+        "labelled": int(labelled.sum()),
+        "labelled_concealed": int((labelled & concealed).sum()),
+        "labelled_open": int((labelled & ~concealed).sum()),
+        "open": int((~concealed).sum()),
+        "open_unlabelled": int((~labelled & ~concealed).sum()),
+        "lesser_company": int((~labelled & (train["user_kind"] == "company")).sum()),
+        "lesser_response": int(answered.sum()),
+        "not_training": int((~uses["training"].astype(bool)).sum()),
+        "terms_violation": int((uses["provider_response"] == "terms-violation").sum()),
+        "article_word": int((labelled & words.str.contains(ARTICLE_WORD)).sum()),
+    }
+
+
+def uses_markdown(uses: pd.DataFrame) -> str:
+    """The uses of outputs as a Markdown table, by date (what was used, and the notes, are the
+    page's prose, so that the table fits the page's width)."""
+    rows = [
+        [
+            day_text(row["date"]),
+            row["user"] + (f" ({USER_WORDS[row['user_kind']]})" if USER_WORDS[row["user_kind"]] else ""),
+            row["provider"],
+            ("denied" if row["finding"] == "denied-allegation" else "yes") if row["training"] else "no",
+            "yes" if row["concealment_alleged"] else "no",
+            RESPONSE_WORDS[row["provider_response"]],
+        ]
+        for _, row in uses.sort_values("date", kind="stable").iterrows()
+    ]
+    headers = ["when", "who", "whose outputs", "training?", "fraud or proxies alleged?", "the provider's answer"]
+    return markdown_table(headers, rows)
+
+
+# ---------------------------------------------------------------------------------------------
+# Timing
+# ---------------------------------------------------------------------------------------------
 
 
 def accusation_gaps(accusations: pd.DataFrame) -> pd.DataFrame:
@@ -176,176 +306,45 @@ def accusation_gaps(accusations: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-# ---------------------------------------------------------------------------------------------
-# Charts
-# ---------------------------------------------------------------------------------------------
+def accusation_facts(accusations: pd.DataFrame) -> dict[str, int | str]:
+    """What the timing paragraph states: how many accusations, over how many days (calendar
+    days), how many on the first day, the first date and the date of Anthropic's report as text,
+    and the size of Google's case study (prompts, as reported)."""
+    gaps = accusation_gaps(accusations)
+    google = gaps.loc[gaps["accuser"] == "Google", "volume"]
+    if google.empty:
+        raise KeyError("no accusation by Google")
+    return {
+        "accusation_count": int(len(gaps)),
+        "span_days": int(gaps["days_after_first"].iloc[-1]),
+        "same_day_count": int((gaps["days_after_first"] == 0).sum()),
+        "first_date": day_text(gaps["date"].iloc[0]),
+        "report_date": day_text(report_day(gaps)),
+        "gtig_prompts": int(google.iloc[0]),
+    }
 
 
-def scale_chart(frame: pd.DataFrame, tokens: Range, step: float = 100) -> alt.LayerChart:
-    """Tokens on a log axis: pre-training corpora against the alleged exchanges converted at a
-    tokens-per-exchange the reader sets with a slider (range ``tokens.low``-``tokens.high``).
-    A thin line on each alleged row spans the whole range, so the static picture shows it too."""
-    per_exchange = alt.param(
-        name="tokens_per_exchange",
-        value=tokens.default,
-        bind=alt.binding_range(min=tokens.low, max=tokens.high, step=step, name="Tokens counted per exchange: "),
-    )
-    domain = [10**7, 2 * 10**14]
-    x_title = "Tokens (log scale; for the labs, Claude's output at the default)"
-    axis = alt.Axis(
-        values=[10**k for k in range(7, 15)],
-        grid=True,
-        labelExpr="datum.value >= 1e12 ? format(datum.value / 1e12, ',') + ' trillion' : "
-        "datum.value >= 1e9 ? format(datum.value / 1e9, ',') + ' billion' : "
-        "format(datum.value / 1e6, ',') + ' million'",
-    )
-    base = (
-        alt.Chart(
-            frame,
-            description=(
-                "Bar chart on a logarithmic axis comparing the tokens of pre-training corpora (Llama 3, DeepSeek-V3, GPT-3) "
-                "with the exchanges Anthropic attributes to each lab converted to tokens at a tokens-per-exchange the reader "
-                "sets with a slider, by default only the tokens Claude wrote; a thin line on each alleged row spans the range "
-                "from the fewest output tokens to input and output together at their high ends."
-            ),
-        )
-        .transform_calculate(
-            shown="datum.kind == 'alleged exchanges' ? datum.exchanges * tokens_per_exchange : datum.tokens",
-        )
-        .transform_calculate(
-            label="datum.shown >= 1e12 ? format(datum.shown / 1e12, ',.1f') + ' trillion' : "
-            "datum.shown >= 1e9 ? format(datum.shown / 1e9, ',.1f') + ' billion' : "
-            "format(datum.shown / 1e6, ',.0f') + ' million'",
-            label_at="max(datum.shown, datum.tokens_high)",
-        )
-    )
-    y = alt.Y(
-        "name:N",
-        title=None,
-        sort=alt.SortField("tokens", order="descending"),
-        axis=alt.Axis(title="Corpus or alleged exchanges", titleAngle=0, titleAlign="left", titleY=-10, titleX=-5),
-    )
-    colour = alt.Color(
-        "kind:N",
-        title="What is counted",
-        legend=alt.Legend(orient="bottom"),
-        scale=alt.Scale(domain=["pre-training corpus", "alleged exchanges"], range=[OKABE_ITO[4], OKABE_ITO[5]]),
-    )
-    bars = (
-        base.mark_bar()
-        .encode(
-            y=y,
-            x=alt.X("shown:Q", title=x_title, axis=axis, scale=alt.Scale(type="log", domain=domain, clamp=True)),
-            x2=alt.datum(domain[0]),
-            color=colour,
-            tooltip=[alt.Tooltip("name:N", title="Row"), alt.Tooltip("shown:Q", title="Tokens", format=",.0f")],
-        )
-        .add_params(per_exchange)
-    )
-    span = (
-        base.transform_filter("datum.kind == 'alleged exchanges'")
-        .mark_rule(color="black", strokeWidth=2)
-        .encode(
-            y=y,
-            x=alt.X("tokens_low:Q", title=x_title, scale=alt.Scale(type="log", domain=domain)),
-            x2="tokens_high:Q",
-        )
-    )
-    labels = base.mark_text(align="left", dx=4, fontSize=12).encode(
-        y=y,
-        x=alt.X("label_at:Q", title=x_title, scale=alt.Scale(type="log", domain=domain)),
-        text="label:N",
-    )
-    return alt.layer(bars, span, labels, description=base.description).properties(width=520, height=alt.Step(30))
+def report_day(accusations: pd.DataFrame) -> pd.Timestamp:
+    """The date of Anthropic's report, from the accusations table."""
+    match = accusations.loc[accusations["accuser"] == ACCUSER, "date"]
+    if match.empty:
+        raise KeyError(f"no accusation by {ACCUSER}")
+    return pd.Timestamp(match.iloc[0])
 
 
-def count_chart(frame: pd.DataFrame) -> alt.LayerChart:
-    """Counts on a log axis: examples in post-training datasets and each lab's exchanges as possible
-    examples (a diamond at the default, a line across the assumed range), coloured and shaped by
-    what is counted."""
-    description = (
-        "Dot chart on a logarithmic axis of the number of examples in published post-training datasets "
-        "(s1K, Alpaca, DeepSeek-R1-Distill, Llama 3's human-annotated set) and the exchanges Anthropic attributes "
-        "to each lab converted to possible training examples, with a line across the assumed range."
-    )
-    y = alt.Y(
-        "name:N",
-        title=None,
-        sort=alt.SortField("count", order="descending"),
-        axis=alt.Axis(title="Dataset or lab", titleAngle=0, titleAlign="left", titleY=-10, titleX=-5, labelLimit=320),
-    )
-    scale = alt.Scale(type="log", domain=[500, 3 * 10**7])
-    x = alt.X(
-        "count:Q",
-        title="Training examples (log scale)",
-        scale=scale,
-        axis=alt.Axis(values=[10**k for k in range(3, 8)], format=",d"),
-    )
-    base = alt.Chart(frame, description=description).encode(y=y)
-    kinds = ["post-training dataset (examples)", "alleged exchanges as examples"]
-    legend = alt.Legend(orient="bottom", labelLimit=320)
-    span = (
-        base.transform_filter(f"datum.kind == '{kinds[1]}'")
-        .mark_rule(color="black", strokeWidth=2)
-        .encode(x=alt.X("count_low:Q", title="Training examples (log scale)", scale=scale), x2="count_high:Q")
-    )
-    points = base.mark_point(size=130, filled=True, opacity=1).encode(
-        x=x,
-        color=alt.Color(
-            "kind:N",
-            title="What is counted",
-            legend=legend,
-            scale=alt.Scale(domain=kinds, range=[OKABE_ITO[2], OKABE_ITO[5]]),
-        ),
-        shape=alt.Shape(
-            "kind:N", title="What is counted", legend=legend, scale=alt.Scale(domain=kinds, range=["circle", "diamond"])
-        ),
-    )
-    labels = base.mark_text(align="left", dx=10, dy=-10, fontSize=12).encode(
-        x=x, text=alt.Text("count:Q", format=",.0f")
-    )
-    return alt.layer(span, points, labels, description=description).properties(width=420, height=alt.Step(34))
-
-
-def timeline_chart(frame: pd.DataFrame) -> alt.LayerChart:
-    """The February 2026 accusations as dots on a date axis, one row per accuser, labelled."""
-    description = (
-        "Timeline of February 2026 showing the day each lab made a distillation accusation public: "
-        "OpenAI's memo and Google's threat report on the same day, Anthropic's report later in the month."
-    )
-    data = frame.assign(day=frame["date"].dt.strftime("%Y-%m-%d"))
-    y = alt.Y("accuser:N", title="Accuser", sort=alt.SortField("day"))
-    x = alt.X(
-        "day:T",
-        title="Date made public (February 2026)",
-        scale=alt.Scale(domain=["2026-02-01", "2026-02-28"]),
-        axis=alt.Axis(format="%d %b"),
-    )
-    base = alt.Chart(data, description=description).encode(y=y, x=x)
-    points = base.mark_point(size=160, filled=True).encode(
-        color=alt.Color("accuser:N", title="Accuser", scale=alt.Scale(range=OKABE_ITO[:3])),
-        shape=alt.Shape("accuser:N", title="Accuser"),
-    )
-    labels = base.mark_text(align="left", dx=10, fontSize=12).encode(text="accused:N")
-    return alt.layer(points, labels, description=description).properties(width=460, height=alt.Step(40))
-
-
-# ---------------------------------------------------------------------------------------------
-# Terms of service as a table for the page
-# ---------------------------------------------------------------------------------------------
-
-
-def clauses_markdown(clauses: pd.DataFrame) -> str:
-    """The clauses as a Markdown table (provider, document, effective date, verbatim wording)."""
-    lines = ["| provider | document (effective) | the clause, verbatim | training on outputs |", "|---|---|---|---|"]
-    for row in clauses.sort_values(["provider", "effective"]).itertuples():
-        stance = (
-            "allowed"
-            if row.permits_distillation
-            else ("restricted" if row.forbids_training_on_outputs else "not addressed")
-        )
-        lines.append(f"| {row.provider} | {row.document} ({row.effective:%d %B %Y}) | “{row.wording}” | {stance} |")
-    return "\n".join(lines) + "\n"
+def policy_timing(events: pd.DataFrame, accusations: pd.DataFrame) -> dict[str, int | str]:
+    """The export-control dates as text (``h200_announced``, ``h200_rule``), the date of Anthropic's
+    chief executive's remark on them (``davos_date``), and the calendar days
+    from the Commerce Department's rule to Anthropic's report (``days_rule_to_report``)."""
+    rule = events.loc[events["id"] == "h200-rule", "date"]
+    if rule.empty:
+        raise KeyError("no event 'h200-rule'")
+    return {
+        "h200_announced": event_date(events, "h200-announced"),
+        "h200_rule": event_date(events, "h200-rule"),
+        "davos_date": event_date(events, "davos-remark"),
+        "days_rule_to_report": days_between(rule.iloc[0], report_day(accusations)),
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -353,76 +352,95 @@ def clauses_markdown(clauses: pd.DataFrame) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-@check(
-    rule=(
-        "The book checks how Anthropic and OpenAI obtained their training data. Unsupported "
-        "unless both are documented, by their own statements or a court, as training on a scrape "
-        "of the public web. Then accurate when copyrighted works obtained by scraping are on "
-        "record for either, documented or alleged by the rights holder in a lawsuit; mostly "
-        "accurate when the only copyrighted content on record was downloaded or bought; "
-        "unsupported when none is on record."
-    ),
-    moves=(
-        Move(
-            "If the New York Times articles had been downloaded rather than scraped.",
-            (Edit("double-standards/training_practices", "openai-nyt-articles", "acquisition", "download"),),
-        ),
-    ),
-)
-def scraping_claim(data: DataAccess) -> CheckResult:
-    """Rule for "was itself obtained by large-scale scraping of public content ... (even including
-    copyrighted content)", applied to ``training_practices``:
-
-    * unsupported: fewer than both labs (Anthropic, OpenAI) are documented (self-reported or by a
-      court) as training on a scrape of the public web;
-    * accurate: both are, and copyrighted works obtained by scraping are on record for either lab,
-      documented or alleged by their copyright holder in a suit (the parenthesis says only that
-      the scraped content included copyrighted works, not that a court has found infringement);
-    * mostly-accurate: both are, but the only copyrighted content on record was obtained otherwise
-      (downloaded or bought), so the "scraping" detail is off.
-
-    Figures: labs documented as scraping (count), rows of copyrighted content obtained by scraping
-    and otherwise (counts), and the pirated books of the Bartz case (count)."""
-    practices = data.table("double-standards/training_practices")
-    documented = practices[practices["finding"].isin(["self-reported", "court-finding"])]
-    crawled = documented[(documented["acquisition"] == "scraping") & documented["company"].isin(SCRAPING_LABS)]
-    labs_documented = int(crawled["company"].nunique())
-    copyrighted = practices[(practices["copyrighted"] == "yes") & practices["company"].isin(SCRAPING_LABS)]
-    scraped_copyrighted = int((copyrighted["acquisition"] == "scraping").sum())
-    other_copyrighted = int((copyrighted["acquisition"] != "scraping").sum())
-    if labs_documented < len(SCRAPING_LABS):
-        verdict = "unsupported"
-    elif scraped_copyrighted > 0:
-        verdict = "accurate"
-    elif other_copyrighted > 0:
-        verdict = "mostly-accurate"
-    else:
-        verdict = "unsupported"
-    pirated = data.value("double-standards/copyright_figures", "bartz-pirated-books")
-    return CheckResult(
-        verdict,
-        {
-            "labs_documented": labs_documented,
-            "copyrighted_scraped": scraped_copyrighted,
-            "copyrighted_not_scraped": other_copyrighted,
-            "pirated_books": int(pirated),
-        },
+def unsupported_after_search(searches: pd.DataFrame, claim_id: str, table: str) -> str:
+    """The only way a rule of this chapter reaches *unsupported*: through the recorded searches
+    (:func:`distillbook.core.searches.unsupported`, which raises unless enough distinct targeted
+    searches were made). If a counted search found support that ``table`` does not record, the
+    data must be completed first, so this raises :class:`LedgerError` naming the claim."""
+    none_found, _ = search_rule.unsupported(searches, claim_id)
+    if none_found:
+        return "unsupported"
+    raise LedgerError(
+        f"claim {claim_id!r}: a recorded search found support that data/double-standards/{table}.csv lacks; "
+        "record it there before the rule can judge"
     )
 
 
 @check(
     rule=(
-        "The book compares the claim with audits of the consent signals web sites give crawlers. "
-        "Unsupported when no audit measures any share of web data as restricted. Otherwise "
-        "accurate when an estimate attributes the restrictions to AI developers' crawling; mostly"
-        " accurate when the restrictions are only observed to single out AI developers, with no "
-        "estimate of cause (“precisely” claims more than that); unsupported when neither is on "
-        "record."
+        "The book checks how Anthropic and OpenAI obtained their training data. Accurate when both "
+        "are documented, by their own statements or a court's record, as training on a crawl of "
+        "the public web, and the crawled data is shown to hold copyrighted works: by the statute, "
+        "which protects original text once fixed (this settles the parenthesis for any large "
+        "crawl), by a court, or by a rights holder's suit. Mostly accurate when only one of the "
+        "two is so documented, or when the only copyrighted works on record were downloaded or "
+        "bought; unsupported, after searches recorded for the claim, when neither is documented."
     ),
     moves=(
         Move(
-            "If the audit estimated the cause of the restrictions.",
-            (Edit("double-standards/web_consent", "ai-specific-clauses", "evidence", "causal-estimate"),),
+            "If Anthropic's own statement about its crawler were not on record, leaving the crawl documented "
+            "for OpenAI only.",
+            (Edit("double-standards/training_practices", "anthropic-web-crawler", "finding", "allegation"),),
+        ),
+    ),
+)
+def scraping_claim(data: DataAccess) -> CheckResult:
+    """Rule for "was itself obtained by large-scale scraping of public content ... (even including
+    copyrighted content)", applied to ``training_practices``. The part that moves with the
+    evidence is the crawling: whether each lab is documented (self-reported or in a court's
+    record) as training on a crawl of the web. The parenthesis is settled by the statute for any
+    large crawl (original text is protected once fixed); courts and suits add evidence about
+    particular works.
+
+    * accurate: both labs are documented as crawling, and some crawled data is shown to hold
+      copyrighted works (the statute, a court's record, or a rights holder's suit);
+    * mostly-accurate: only one of the two labs is documented as crawling (the sentence is right
+      for one of the companies it names), or both are but the only copyrighted works on record
+      were obtained otherwise (downloaded, bought);
+    * unsupported (only through the searches recorded for ``ds-scraping``): neither lab is
+      documented as crawling, or nothing on record holds copyrighted works.
+
+    Figures: labs documented as crawling (count), rows of copyrighted works in crawled data and
+    obtained otherwise (counts), rights holders' suits on record (count), and the pirated books of
+    the Bartz case (count)."""
+    practices = data.table("double-standards/training_practices")
+    searches = data.table("ledger/searches")
+    counts = practice_counts(practices)
+    both = counts["labs_documented"] == len(SCRAPING_LABS)
+    if both and counts["copyrighted_scraped"] > 0:
+        verdict = "accurate"
+    elif counts["labs_documented"] > 0 and (counts["copyrighted_scraped"] + counts["copyrighted_not_scraped"]) > 0:
+        verdict = "mostly-accurate"
+    else:
+        verdict = unsupported_after_search(searches, "ds-scraping", "training_practices")
+    pirated = data.value("double-standards/copyright_figures", "bartz-pirated-books")
+    return CheckResult(verdict, {**counts, "pirated_books": int(pirated)})
+
+
+#: The rows of ``web_consent`` that show the rise: the share by April 2024 and a year earlier.
+RISE_ROWS = ("c4-tokens-robots", "c4-tokens-robots-2023")
+#: The crawlers of the two accusers the article names, and the search crawler they are compared with.
+ACCUSER_CRAWLER_ROWS = ("headc4-openai", "headc4-anthropic")
+SEARCH_CRAWLER_ROW = "headc4-google-search"
+
+
+@check(
+    rule=(
+        "The book compares the claim with audits of the consent signals web sites give crawlers "
+        "and with the reasons sites gave for closing. Unsupported (after searches recorded for "
+        "the claim) when no audit measures any share of web data as restricted; inaccurate when "
+        "the restricted share did not rise; misleading when it rose but the crawlers of the labs "
+        "the article names are restricted no more than a search engine's. Otherwise accurate "
+        "when sites that closed name AI developers' crawling as their reason, or an estimate "
+        "attributes the rise to it; mostly accurate when only the pattern of blocking points to it."
+    ),
+    moves=(
+        Move(
+            "If no site or infrastructure provider had said why it closed, leaving only the audit's counts.",
+            (
+                Edit("double-standards/web_consent", "reddit-api-2023", "evidence", "observed-targeting"),
+                Edit("double-standards/web_consent", "cloudflare-default-2025", "evidence", "observed-targeting"),
+            ),
         ),
     ),
 )
@@ -430,83 +448,268 @@ def closing_web_claim(data: DataAccess) -> CheckResult:
     """Rule for "It is precisely the scraping behavior of these large companies that has led to the
     internet's data becoming increasingly closed off", applied to ``web_consent``:
 
-    * unsupported: no measured share of restricted web data greater than zero;
-    * accurate: a measured rise and a causal estimate attributing it to AI developers' crawling;
-    * mostly-accurate: a measured rise, and restrictions observed to single out AI developers,
-      but no estimate of cause ("precisely" claims more than the audit measures)."""
+    * unsupported (only through the searches recorded for ``ds-closing-web``): no measured share
+      of restricted web data greater than zero;
+    * inaccurate: the restricted share by April 2024 is no greater than a year earlier (the web
+      did not become more closed);
+    * misleading: it rose, but the crawlers of the labs the article names (OpenAI, Anthropic) are
+      restricted on no more of the largest domains' tokens than Google Search's crawler (the
+      closing would not be aimed at their scraping);
+    * accurate: it rose, it singles out those labs' crawlers, and the cause is on record: sites
+      or infrastructure providers that closed name AI developers' crawling as their reason, or an
+      estimate attributes the rise to it;
+    * mostly-accurate: it rose and singles them out, but nothing on record states or estimates
+      the cause (the pattern alone leaves "precisely" unshown).
+
+    Figures: shares (fractions) of C4's tokens on domains whose robots.txt fully restricts at least
+    one AI organisation's crawler, by April 2024 and a year earlier; of C4's critical sources; of
+    C4 restricted by terms of service; of the tokens of C4's largest domains restricting OpenAI's,
+    Anthropic's and Google Search's crawlers; and the reasons stated by sites that closed (count)."""
     consent = data.table("double-standards/web_consent")
+    searches = data.table("ledger/searches")
     measured = consent[(consent["kind"] == "measurement") & (consent["unit"] == "fraction") & (consent["value"] > 0)]
-    evidence = set(consent.loc[consent["kind"] == "attribution", "evidence"])
+    attribution = consent[consent["kind"] == "attribution"]
+    stated = int((attribution["evidence"] == "stated-cause").sum())
+    estimated = int((attribution["evidence"] == "causal-estimate").sum())
+    now, before = (value_of(consent, row) for row in RISE_ROWS)
+    accusers = min(value_of(consent, row) for row in ACCUSER_CRAWLER_ROWS)
+    search = value_of(consent, SEARCH_CRAWLER_ROW)
     if measured.empty:
-        verdict = "unsupported"
-    elif "causal-estimate" in evidence:
+        verdict = unsupported_after_search(searches, "ds-closing-web", "web_consent")
+    elif now <= before:
+        verdict = "inaccurate"
+    elif accusers <= search:
+        verdict = "misleading"
+    elif stated + estimated > 0:
         verdict = "accurate"
-    elif "observed-targeting" in evidence:
-        verdict = "mostly-accurate"
     else:
-        verdict = "unsupported"
-    share = lambda row_id: float(consent.loc[consent["id"] == row_id, "value"].iloc[0])  # noqa: E731
+        verdict = "mostly-accurate"
     return CheckResult(
         verdict,
         {
-            "tokens_share": share("c4-tokens-robots"),
-            "critical_share": share("c4-critical-robots"),
-            "tos_share": share("c4-tos"),
+            "tokens_share": now,
+            "tokens_share_before": before,
+            "critical_share": value_of(consent, "c4-critical-robots"),
+            "critical_share_before": value_of(consent, "head-robots-2023"),
+            "tos_share": value_of(consent, "c4-tos"),
+            "openai_share": value_of(consent, "headc4-openai"),
+            "anthropic_share": value_of(consent, "headc4-anthropic"),
+            "search_share": search,
+            "stated_causes": stated,
         },
     )
 
 
 @check(
     rule=(
-        "The book reads the terms of Anthropic, the accuser, and the report's count of accounts. "
-        "Accurate when no clause forbids training models on Claude's outputs; mostly accurate "
-        "when a clause forbids it but none names distillation, or when no accounts bound by the "
-        "terms are alleged; misleading when a clause names distillation outright and the alleged "
-        "campaigns ran through accounts bound by the terms, not the outsiders, bound by no terms,"
-        " that the article describes."
+        "The book lists known uses of one AI provider's outputs by others, marks which were "
+        "training and whether fraud or proxies were alleged, and records how the provider "
+        "answered. Accurate when a provider called training on its outputs an attack with no "
+        "fraud alleged, no company's training use drew a lesser answer, and a provider used the "
+        "article's word “illegal”; mostly accurate when the label reaches uses with no fraud "
+        "alleged but one of the other two fails; misleading when only uses said to hide behind "
+        "fraud drew it while open uses did not; inaccurate when no use drew it although "
+        "providers answered uses otherwise; unsupported, after recorded searches, when nothing "
+        "is on record."
     ),
     moves=(
         Move(
-            "If no clause of Anthropic’s terms named distillation.",
+            "If Google had called the extraction it describes a breach of its terms rather than an attack, "
+            "leaving the label on record only for campaigns said to hide behind fraudulent accounts.",
+            (Edit("double-standards/output_uses", "google-gtig", "provider_response", "terms-violation"),),
+        ),
+    ),
+)
+def immediately_labeled(data: DataAccess) -> CheckResult:
+    """Rule for "they are immediately labeled as “illegal extraction” and “attacks”" (when other
+    companies use output data from these models), applied to the training uses of
+    ``output_uses`` (:func:`training_uses`):
+
+    * accurate: a provider called a training use with no alleged concealment an attack (the label
+      follows the use of outputs itself, not fraud), no company's training use on record drew a
+      lesser answer or none, and a provider's own words include the article's "illegal";
+    * mostly-accurate: the label reaches uses with no alleged concealment, but some company's use
+      drew a lesser answer or none ("immediately" overstates) or no provider said "illegal" (the
+      article's quotation is its own word); also when the label is on record only for concealed
+      uses and no open use is on record to compare;
+    * misleading: the label is on record only for uses the provider says hid behind fraudulent
+      accounts or proxies, and open uses drew no such charge (the label follows the means);
+    * inaccurate: no use drew the label, and providers answered uses on record otherwise (a
+      breach of terms, a suspicion of distillation);
+    * unsupported (only through the searches recorded for ``ds-immediately-labeled``): no use
+      drew the label and none was answered at all.
+
+    Figures: uses on record, training uses, those labelled, labelled with and without alleged
+    concealment, open uses not labelled, companies' uses answered otherwise or not at all, uses
+    with no training alleged, and uses called a breach of terms (counts)."""
+    uses = data.table("double-standards/output_uses")
+    searches = data.table("ledger/searches")
+    counts = use_counts(uses)
+    if counts["labelled_open"] > 0:
+        clean = counts["lesser_company"] == 0 and counts["article_word"] > 0
+        verdict = "accurate" if clean else "mostly-accurate"
+    elif counts["labelled"] > 0:
+        verdict = "misleading" if counts["open_unlabelled"] > 0 else "mostly-accurate"
+    elif counts["lesser_response"] > 0 or counts["terms_violation"] > 0:
+        verdict = "inaccurate"
+    else:
+        verdict = unsupported_after_search(searches, "ds-immediately-labeled", "output_uses")
+    return CheckResult(verdict, counts)
+
+
+@check(
+    rule=(
+        "The book reads every clause of Anthropic's terms and the boundary questions they leave, "
+        "each marked by whether it arises for the campaigns the report alleges and whether it is "
+        "the core of the prohibition. Inaccurate when no question is open; accurate when the "
+        "core, whether an account holder may train a model on Claude's outputs, is open or "
+        "disputed; mostly accurate when the core is answered only through the undefined word "
+        "“competing”, or another question about what is forbidden that arises for the campaigns "
+        "is open; misleading when those are answered and only edges that do not arise, or who "
+        "was bound, stay open."
+    ),
+    moves=(
+        Move(
+            "If the Usage Policy did not forbid training on outputs, leaving only clauses that turn on “competing”.",
             (
                 Edit(
-                    "double-standards/tos_clauses", "anthropic-usage-policy-distillation", "names_distillation", "false"
+                    "double-standards/tos_clauses",
+                    "anthropic-usage-policy-distillation",
+                    "forbids_training_on_outputs",
+                    "false",
                 ),
             ),
+        ),
+        Move(
+            "If the campaigns had been evaluation, as the article's section on counting argues the volumes "
+            "allow, bringing the disputed benchmarking edge into the case.",
+            (Edit("double-standards/tos_questions", "benchmarking", "arises_for_alleged", "true"),),
+        ),
+        Move(
+            "If using Claude to grade answers for reinforcement learning were read as evaluation, not as "
+            "training (the book reads the Usage Policy as covering it).",
+            (Edit("double-standards/tos_questions", "grading", "status", "disputed"),),
+        ),
+        Move(
+            "If which terms governed an account decided what was forbidden (a cloud platform's terms not "
+            "reaching training on outputs), not only who was bound.",
+            (Edit("double-standards/tos_questions", "which-terms", "kind", "conduct"),),
         ),
     ),
 )
 def tos_vagueness(data: DataAccess) -> CheckResult:
     """Rule for "the boundaries in Terms of Service (ToS) are extremely vague", applied to the
-    accuser's (Anthropic's) clauses in ``tos_clauses`` and the report's account figure:
+    accuser's (Anthropic's) clauses in ``tos_clauses`` and the questions in ``tos_questions``. The
+    sentence offers the vagueness as the setting in which the accusation is to be judged, so the
+    rule asks whether the vagueness reaches the conduct the report alleges:
 
-    * accurate: no Anthropic clause forbids training models on its outputs;
-    * mostly-accurate: a clause forbids it, but none names distillation (the boundary then turns on
-      undefined words such as "competing");
-    * misleading: a clause names distillation outright and the alleged campaigns ran through
-      accounts (more than zero) bound by the terms. The labs reached Claude partly through
-      resellers, whose own accounts are bound by the terms and forbidden to resell, so the labs'
-      position is less direct than an account holder's; but the vagueness the article shows (third
-      parties who never agreed to any terms and never touched the service) is still not the
-      situation alleged."""
+    * inaccurate: no boundary question is open or disputed, the article's own example included;
+    * accurate: the core question (may an account holder train a model on Claude's outputs?) is
+      open or disputed, so the accusation itself rests on a vague boundary;
+    * mostly-accurate: the core is answered, but only by clauses that turn on the undefined word
+      "competing", or another question about what is forbidden that arises for the campaigns is
+      open or disputed (the vagueness reaches part of the conduct alleged);
+    * misleading: the core is answered by a clause free of "competing", every question about
+      conduct that arises for the campaigns is answered, and what stays open is who was bound or
+      edges that do not arise for them (the article's bystander, "competing", benchmarking).
+
+    Figures: Anthropic's clauses that forbid training on its outputs, the documents they sit in,
+    those naming distillation and those free of "competing", and its clauses on the means of
+    access; conduct questions open and answered, party questions open, open edges that do not
+    arise for the campaigns, and core questions open (counts); and the report's account figure."""
     clauses = data.table("double-standards/tos_clauses")
-    anthropic = clauses[clauses["provider"] == "Anthropic"]
-    forbidding = anthropic[anthropic["forbids_training_on_outputs"].astype(bool)]
-    naming = forbidding[forbidding["names_distillation"].astype(bool)]
+    questions = data.table("double-standards/tos_questions")
+    counts = clause_counts(clauses)
+    asked = question_counts(questions)
     accounts = data.value("shared/allegation", "accounts-total")
-    if forbidding.empty:
+    if asked["unanswered"] == 0:
+        verdict = "inaccurate"
+    elif asked["core_open"] > 0:
         verdict = "accurate"
-    elif naming.empty or accounts <= 0:
+    elif counts["free_of_competing"] == 0 or asked["conduct_open"] > 0:
         verdict = "mostly-accurate"
     else:
         verdict = "misleading"
-    permissive = int(clauses["permits_distillation"].astype(bool).sum())
     return CheckResult(
         verdict,
         {
-            "anthropic_forbidding": len(forbidding),
-            "anthropic_naming": len(naming),
+            "anthropic_forbidding": counts["forbidding"],
+            "anthropic_documents": counts["documents"],
+            "anthropic_naming": counts["naming"],
+            "free_of_competing": counts["free_of_competing"],
+            "anthropic_means": counts["means"],
+            **{key: value for key, value in asked.items() if key != "unanswered"},
             "accounts": int(accounts),
-            "permissive_clauses": permissive,
         },
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Words the page takes from the data
+# ---------------------------------------------------------------------------------------------
+
+
+def naming_documents(clauses: pd.DataFrame, provider: str = ACCUSER) -> str:
+    """The documents whose clauses forbid training on the provider's outputs and name
+    distillation, joined for a sentence ("the Usage Policy"; "none of its documents" if none)."""
+    own = clauses[(clauses["provider"] == provider) & clauses["forbids_training_on_outputs"].astype(bool)]
+    names = list(dict.fromkeys(own.loc[own["names_distillation"].astype(bool), "document"]))
+    if not names:
+        return "none of its documents"
+    the = [f"the {name}" for name in names]
+    return the[0] if len(the) == 1 else ", ".join(the[:-1]) + " and " + the[-1]
+
+
+def label_follows(counts: dict[str, int]) -> str:
+    """What the attack label follows on the record (``use_counts`` in): the use of outputs without
+    permission when a use with no alleged fraud drew it (qualified when companies' uses also drew
+    lesser answers); the means and pattern alleged when only concealed uses drew it and open uses
+    did not; nothing that can be told apart otherwise."""
+    if counts["labelled_open"] > 0:
+        if counts["lesser_company"] > 0:
+            return (
+                "the use of a provider's outputs without its permission, whether or not fraud is alleged, "
+                "though not every such use by a company has drawn it"
+            )
+        return "the use of a provider's outputs without its permission, whether or not fraud is alleged"
+    if counts["labelled"] > 0 and counts["open_unlabelled"] > 0:
+        return (
+            "the means and the pattern the report alleges (fraudulent accounts, proxies, volume and focus), "
+            "not the use of outputs as such"
+        )
+    return "nothing the record can tell apart"
+
+
+#: Who each crawler row of ``web_consent`` belongs to, as the crawler table names it.
+CRAWLER_NAMES = {
+    "headc4-openai": "OpenAI",
+    "headc4-anthropic": "Anthropic",
+    "headc4-common-crawl": "Common Crawl (a non-profit archive)",
+    "headc4-google-ai": "Google's AI crawler",
+    "headc4-cohere": "Cohere",
+    "headc4-meta": "Meta",
+    "headc4-internet-archive": "the Internet Archive (a non-profit archive)",
+    "headc4-google-search": "Google Search",
+}
+
+
+def crawler_shares_markdown(consent: pd.DataFrame) -> str:
+    """The shares of the tokens of C4's largest domains whose robots.txt restricts each
+    organisation's crawler (April 2024), largest first, as a Markdown table (percentages to one
+    decimal, as the paper gives them). KeyError names a crawler row with no name here."""
+    rows = consent[consent["id"].isin(CRAWLER_NAMES)].sort_values("value", ascending=False, kind="stable")
+    body = [[CRAWLER_NAMES[row["id"]], f"{row['value']:.1%}"] for _, row in rows.iterrows()]
+    return markdown_table(["crawler", "share of the largest domains' tokens restricting it"], body)
+
+
+def what_stays_open(asked: dict[str, int]) -> str:
+    """What stays open for the alleged campaigns (``question_counts`` in), in words: who was bound,
+    what was forbidden, both, or neither."""
+    conduct, party = asked["conduct_open"] > 0, asked["party_open"] > 0
+    if conduct and party:
+        return "both what was forbidden and who was bound"
+    if conduct:
+        return "what was forbidden"
+    if party:
+        return "who was bound"
+    return "nothing the terms leave unanswered"

@@ -1,4 +1,5 @@
-"""The verdict page: the whole ledger as a table and the robustness table.
+"""The verdict page: the whole ledger as a list a reader can filter, the robustness table with
+each verdict's break-even value, and the article's statements the book does not rate.
 
 Every function here is pure: the ledger rows, check results and corrections come in as arguments
 (the pages read them through :class:`distillbook.core.page.Page`), tables and numbers come out.
@@ -6,11 +7,13 @@ Every function here is pure: the ledger rows, check results and corrections come
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 
 import pandas as pd
 
 from distillbook.core import ledger
+from distillbook.core.numbers import rounded, span, unit_suffix
 from distillbook.core.pages import claim_href
 from distillbook.core.tables import html_link
 
@@ -23,16 +26,6 @@ CHAPTER_TITLES: dict[str, str] = {
     "proxies": "Proxies and hydra clusters",
     "double-standards": "Double standards",
 }
-
-#: Readable names and display formats of the assumptions checks vary (``Sensitivity.parameter``).
-ASSUMPTIONS: dict[str, tuple[str, str]] = {
-    "model calls per task": ("model calls per agentic task", ",.1f"),
-    "negligible share": ("share of a distillation set below which a volume is negligible", ".0%"),
-    "model calls per user message": ("model calls per user message", ",.0f"),
-    "exchanges per training example": ("exchanges per training example", ",.0f"),
-    "input tokens per request": ("input tokens per request", ",.0f"),
-}
-
 
 # ---------------------------------------------------------------------------------------------
 # Links
@@ -48,62 +41,97 @@ def row_anchor(claim_id: str) -> str:
 # The ledger table
 # ---------------------------------------------------------------------------------------------
 
-LEDGER_COLUMNS = [
-    "claim (link to this row)",
-    "section",
-    "the article says",
-    "verdict",
-    "what the evidence shows",
-    "argued in",
-]
 
-LEDGER_HTML = ("claim (link to this row)", "argued in")
+def in_article_order(claims: pd.DataFrame) -> pd.DataFrame:
+    """The ledger rows by article section, keeping the ledger's order within a section."""
+    return claims.assign(_order=range(len(claims))).sort_values(["article_section", "_order"], kind="stable")
 
 
-def ledger_table(
+def marked_sentence(context: str, quote: str) -> str:
+    """The article's whole sentence as HTML, the rated words in ``<mark>``."""
+    before, _, after = context.partition(quote)
+    return f'{html.escape(before)}<mark class="claim-quote">{html.escape(quote)}</mark>{html.escape(after)}'
+
+
+def ledger_item(
+    row: pd.Series,
+    result: ledger.CheckResult | None,
+    chapter_titles: Mapping[str, str] = CHAPTER_TITLES,
+    from_docname: str = "chapters/verdict",
+) -> str:
+    """One claim of the ledger as a closed ``<details>`` element: the summary shows the verdict's
+    badge, the claim's title and the article's section; opened, the article's sentence (the rated
+    words marked), the conclusion with its figures filled in, and links to the claim's argument and
+    to this item (anchor ``verdict-<id>``, with the ``data-`` attributes the filters read)."""
+    claim_id, verdict = row["id"], row["verdict"]
+    anchor = row_anchor(claim_id)
+    section = ledger.SECTION_NAMES.get(int(row["article_section"]), str(row["article_section"]))
+    context = str(row.get("context", "") or "") or str(row["quote"])
+    argued = html_link(claim_href(row["chapter"], claim_id, from_docname), chapter_titles[row["chapter"]])
+    permalink = html_link(f"#{anchor}", "link to this claim", class_="verdict-permalink")
+    return (
+        f'<li class="ledger-item" id="{anchor}" data-verdict="{verdict}" data-section="{int(row["article_section"])}">'
+        f"<details><summary>"
+        f'<span class="verdict-badge verdict-{verdict}">{html.escape(ledger.verdict_label(verdict))}</span> '
+        f'<span class="ledger-title">{html.escape(ledger.claim_title(row))}</span> '
+        f'<span class="ledger-section">{html.escape(section)}</span>'
+        f"</summary>"
+        f'<p class="claim-context">The article: “{marked_sentence(context, str(row["quote"]))}”</p>'
+        f'<p class="ledger-conclusion">{html.escape(ledger.conclusion_text(row, result))}</p>'
+        f'<p class="ledger-links">Argued in {argued} · {permalink}</p>'
+        f"</details></li>"
+    )
+
+
+def ledger_filters(claims: pd.DataFrame) -> str:
+    """The filter controls above the ledger: a checkbox per verdict present (with its count) and a
+    choice of section. Hidden until the page's script shows them, so that without JavaScript the
+    reader gets the plain full list."""
+    counts = ledger.verdict_counts(claims)
+    boxes = "".join(
+        f'<label class="ledger-filter"><input type="checkbox" name="verdict" value="{verdict}" checked> '
+        f'<span class="verdict-badge verdict-{verdict}">{html.escape(ledger.verdict_label(verdict))}</span> '
+        f'<span class="ledger-count">{count}</span></label>'
+        for verdict, count in counts.items()
+        if count
+    )
+    sections = sorted({int(s) for s in claims["article_section"]})
+    options = '<option value="">every section</option>' + "".join(
+        f'<option value="{s}">{html.escape(ledger.SECTION_NAMES.get(s, str(s)))}</option>' for s in sections
+    )
+    return (
+        '<form class="ledger-filters" hidden aria-label="Filter the ledger">'
+        f"<fieldset><legend>Verdicts shown</legend>{boxes}</fieldset>"
+        f'<label class="ledger-section-filter">Section <select name="section">{options}</select></label>'
+        '<button type="button" class="ledger-expand" aria-pressed="false">Open all</button>'
+        '<p class="ledger-status" role="status" aria-live="polite"></p>'
+        "</form>"
+    )
+
+
+def ledger_html(
     claims: pd.DataFrame,
     results: Mapping[str, ledger.CheckResult],
     chapter_titles: Mapping[str, str] = CHAPTER_TITLES,
     from_docname: str = "chapters/verdict",
-) -> pd.DataFrame:
-    """The whole ledger, one row per claim in section order: a permalink to the row itself
-    (anchor ``verdict-<id>``), the section, the article's words, the verdict, the conclusion with
-    its placeholders filled from the check's figures, and a link to the claim's box on its page.
-
-    The two link columns hold HTML (see ``LEDGER_HTML``); the others are plain text."""
-    ordered = claims.assign(_order=range(len(claims))).sort_values(["article_section", "_order"], kind="stable")
-    rows = []
-    for _, row in ordered.iterrows():
-        claim_id = row["id"]
-        anchor = row_anchor(claim_id)
-        permalink = html_link(
-            f"#{anchor}",
-            claim_id,
-            id=anchor,
-            class_="verdict-permalink",
-            title="Permanent link to this row: copy it to cite the claim",
-        )
-        rows.append(
-            [
-                permalink,
-                ledger.SECTION_NAMES.get(int(row["article_section"]), str(row["article_section"])),
-                f"“{row['quote']}”",
-                ledger.verdict_label(row["verdict"]),
-                ledger.conclusion_text(row, results.get(claim_id)),
-                html_link(claim_href(row["chapter"], claim_id, from_docname), chapter_titles[row["chapter"]]),
-            ]
-        )
-    return pd.DataFrame(rows, columns=LEDGER_COLUMNS)
+) -> str:
+    """The whole ledger in the article's order: filters, then one :func:`ledger_item` per claim."""
+    items = "".join(
+        ledger_item(row, results.get(row["id"]), chapter_titles, from_docname)
+        for _, row in in_article_order(claims).iterrows()
+    )
+    return f'<div class="ledger">{ledger_filters(claims)}<ol class="ledger-list">{items}</ol></div>'
 
 
-def format_value(parameter: str, value: float) -> str:
-    """One end of an assumption's range, in the assumption's display format."""
-    spec = ASSUMPTIONS.get(parameter, (parameter, "g"))[1]
-    return format(value, spec)
+class RawHTML:
+    """HTML built by this module (every text in it escaped where it was put together), for a
+    page's output."""
 
+    def __init__(self, text: str):
+        self.text = text
 
-def assumption_name(parameter: str) -> str:
-    return ASSUMPTIONS.get(parameter, (parameter, ""))[0]
+    def _repr_html_(self) -> str:
+        return self.text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -118,13 +146,26 @@ ROBUSTNESS_COLUMNS = [
     "verdict at the low end",
     "verdict at the high end",
     "verdict holds across the range",
+    "verdict changes at",
 ]
+
+
+def breakeven_text(sensitivity: ledger.Sensitivity) -> str:
+    """Where the verdict changes, in words: the value with its unit, the verdicts either side, and
+    whether the value lies outside the assumption's plausible range."""
+    breakeven = sensitivity.breakeven
+    if breakeven is None:
+        return f"nowhere from a {ledger.SEARCH_FACTOR:,.0f}th of the range's low end to {ledger.SEARCH_FACTOR:,.0f} times its high end"
+    where = "" if breakeven.inside else " (outside the range)"
+    value = f"{rounded(breakeven.value, sensitivity.unit)}{unit_suffix(sensitivity.unit)}"
+    below, above = ledger.verdict_label(breakeven.below), ledger.verdict_label(breakeven.above)
+    return f"{value}{where}: {below} below, {above} above"
 
 
 def robustness_table(claims: pd.DataFrame, results: Mapping[str, ledger.CheckResult]) -> pd.DataFrame:
     """One row per (claim, assumption) for every check that reports a sensitivity: the claim's id,
-    the ledger's verdict, the assumption, its range, the verdict at each end, and ``yes`` when the
-    verdict is the ledger's at both ends (``no`` otherwise)."""
+    the ledger's verdict, the assumption, its range, the verdict at each end, ``yes`` when the
+    verdict is the ledger's at both ends (``no`` otherwise), and the break-even value."""
     rows = []
     for _, row in claims.iterrows():
         result = results.get(row["id"])
@@ -135,19 +176,21 @@ def robustness_table(claims: pd.DataFrame, results: Mapping[str, ledger.CheckRes
                 [
                     row["id"],
                     ledger.verdict_label(row["verdict"]),
-                    assumption_name(sens.parameter),
-                    f"{format_value(sens.parameter, sens.low)} to {format_value(sens.parameter, sens.high)}",
+                    sens.parameter,
+                    span(sens.low, sens.high, sens.unit),
                     ledger.verdict_label(sens.verdict_at_low),
                     ledger.verdict_label(sens.verdict_at_high),
                     "yes" if sens.holds(row["verdict"]) else "no",
+                    breakeven_text(sens),
                 ]
             )
     return pd.DataFrame(rows, columns=ROBUSTNESS_COLUMNS)
 
 
-def robustness_display(table: pd.DataFrame) -> pd.DataFrame:
-    """The robustness table with each claim linked to its row of the ledger table (HTML)."""
-    return table.assign(claim=[html_link(f"#{row_anchor(c)}", c) for c in table["claim"]])
+def robustness_display(table: pd.DataFrame, claims: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The robustness table with each claim named by its title and linked to its ledger item (HTML)."""
+    titles = {row["id"]: ledger.claim_title(row) for _, row in claims.iterrows()} if claims is not None else {}
+    return table.assign(claim=[html_link(f"#{row_anchor(c)}", titles.get(c, c)) for c in table["claim"]])
 
 
 def robustness_counts(table: pd.DataFrame) -> dict[str, int]:
@@ -165,3 +208,27 @@ def moving_claims(table: pd.DataFrame) -> list[str]:
     """The claims whose verdict does not hold across some assumption's range, in table order."""
     moving = table.loc[table["verdict holds across the range"] == "no", "claim"]
     return list(dict.fromkeys(moving))
+
+
+# ---------------------------------------------------------------------------------------------
+# What the book does not rate
+# ---------------------------------------------------------------------------------------------
+
+#: How the coverage list names each status of ``data/ledger/coverage.csv``.
+COVERAGE_STATUS = {
+    "checkable-not-rated": "checkable, not rated",
+    "not-checkable": "not checkable",
+}
+
+
+def coverage_table(coverage: pd.DataFrame, status: str = "checkable-not-rated") -> pd.DataFrame:
+    """The article's sentences of one coverage status, in the article's order: the sentence's
+    number, its opening words and the reason the book gives for not rating it."""
+    chosen = coverage[coverage["status"] == status].sort_values("sentence", kind="stable")
+    return pd.DataFrame(
+        {
+            "sentence": chosen["sentence"].astype(int).to_list(),
+            "opens with": [f"“{o}…”" for o in chosen["opening"]],
+            "why it is not rated": chosen["reason"].to_list(),
+        }
+    )

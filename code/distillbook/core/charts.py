@@ -157,11 +157,45 @@ def static_svg(spec: dict, key: str) -> str:
     return _scoped_ids(svg, f"chart-{key}")
 
 
-def data_table(frame: pd.DataFrame, caption: str) -> str:
-    """The chart's data as an HTML table inside a closed ``<details>`` element."""
-    table = frame.to_html(index=False, border=0, classes="book-chart-data", na_rep="")
+def formatted_cell(value) -> str:
+    """A data-table cell as a reader reads it: thousands separators, floats to six significant
+    figures (full precision stays in the data files), blanks for missing values."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int) or (isinstance(value, float) and value.is_integer() and abs(value) < 1e15):
+        return f"{int(value):,}"
+    if isinstance(value, float):
+        return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
+    return str(value)
+
+
+def data_summary(rows: int, interactive: bool) -> str:
+    """What the table under a chart holds, said before it is opened."""
+    plural = "row" if rows == 1 else "rows"
+    if interactive:
+        return f"Data behind this chart ({rows:,} {plural}: the values it is drawn from, from which the live chart's controls work out what they show)"
+    return f"Data behind this chart ({rows:,} {plural}: every value it draws)"
+
+
+def data_table(frame: pd.DataFrame, caption: str, interactive: bool = False) -> str:
+    """The chart's data as an HTML table inside a closed ``<details>`` element: numbers formatted
+    for reading, numeric columns right-aligned."""
+    from distillbook.core.tables import mark_numeric
+
+    numeric = [
+        pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c]) for c in frame.columns
+    ]
+    shown = frame.copy().astype(object)
+    for column in shown.columns:
+        shown[column] = [formatted_cell(v.item() if hasattr(v, "item") else v) for v in frame[column]]
+    table = mark_numeric(
+        shown.to_html(index=False, border=0, classes="book-chart-data", na_rep="", justify="left"), numeric
+    )
     table = re.sub(r"^<table[^>]*>", lambda m: f"{m.group(0)}<caption>{html.escape(caption)}</caption>", table)
-    return f'<details class="book-chart-table"><summary>Data behind this chart</summary>{table}</details>'
+    summary = html.escape(data_summary(len(frame), interactive))
+    return f'<details class="book-chart-table"><summary>{summary}</summary>{table}</details>'
 
 
 class BookChart:
@@ -179,7 +213,7 @@ class BookChart:
     def _repr_html_(self) -> str:
         chart_id = f"chart-{self.key}"
         svg = static_svg(self.spec, self.key)
-        table = data_table(self.data, f"Data for the chart: {self.spec['description']}")
+        table = data_table(self.data, f"Data for the chart: {self.spec['description']}", self.interactive)
         live = ""
         classes = "book-chart"
         if self.interactive:

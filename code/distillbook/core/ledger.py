@@ -42,6 +42,20 @@ class LedgerError(Exception):
     """A claim whose check no longer supports its verdict, or a malformed ledger row."""
 
 
+#: Words of a claim's quote kept in a title made from it, when the ledger gives no title.
+TITLE_WORDS = 8
+
+
+def claim_title(row) -> str:
+    """A claim's short title: the ledger's ``title`` when it has one, else the opening words of the
+    rated quote (an ellipsis marks the cut)."""
+    title = str(row.get("title", "") or "").strip() if hasattr(row, "get") else ""
+    if title and title.lower() != "nan":
+        return title
+    words = str(row["quote"]).split()
+    return " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
+
+
 def verdict_label(verdict: str) -> str:
     """The verdict as readers see it: ``mostly-accurate`` becomes ``mostly accurate``."""
     return "not yet examined" if verdict == PENDING else verdict.replace("-", " ")
@@ -500,22 +514,3 @@ def verdict_counts(claims: pd.DataFrame) -> dict[str, int]:
     """Claims per verdict, in the scale's order, zeros included (pending rows are not counted)."""
     counts = claims["verdict"].value_counts()
     return {verdict: int(counts.get(verdict, 0)) for verdict in VERDICTS}
-
-
-#: The longest provisional claim title, in characters (quotation marks included).
-TITLE_LIMIT = 80
-
-
-def claim_title(row: pd.Series) -> str:
-    """A claim's title, for citations and the published ledger (``claims.json``, ``feed.xml``).
-
-    The ledger's ``title`` column when it has one for the claim. Until it does, a provisional
-    title derived from the claim: the article's rated words (``quote``) in quotation marks, cut
-    at a word boundary (with an ellipsis) to at most :data:`TITLE_LIMIT` characters."""
-    title = str(row.get("title", "") or "").strip()
-    if title:
-        return title
-    words = " ".join(str(row["quote"]).split()).strip(" ,;:")
-    if len(words) > TITLE_LIMIT - 2:
-        words = words[: TITLE_LIMIT - 3].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
-    return f"“{words}”"

@@ -80,6 +80,18 @@ def rounded(value: float, unit: str = "") -> str:
     return f"{three:,.0f}" if abs(three) >= 100 else f"{three:g}"
 
 
+def unit_suffix(unit: str) -> str:
+    """The unit as it follows a number in prose: nothing for plain numbers and for fractions
+    (shown as percentages), else a space and the unit."""
+    return "" if unit in ("", "fraction") else f" {unit}"
+
+
+def span(low: float, high: float, unit: str = "") -> str:
+    """A range as prose shows it, both ends rounded as :func:`rounded` rounds them and the unit
+    once at the end (``19.8 to 78 model calls``; ``10% to 50%``)."""
+    return f"{rounded(low, unit)} to {rounded(high, unit)}{unit_suffix(unit)}"
+
+
 def fill(template: str, values: dict[str, Any]) -> str:
     """``template`` with its ``{key:spec}`` placeholders filled from ``values``, each a plain value
     (checked as :func:`plain_value` checks it) formatted as glue formats it: the way a check's

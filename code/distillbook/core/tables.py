@@ -10,7 +10,7 @@ import pandas as pd
 _CELL = re.compile(r"<(td|th)>")
 
 
-def _mark_numeric(text: str, numeric: list[bool]) -> str:
+def mark_numeric(text: str, numeric: list[bool]) -> str:
     """Give the cells of numeric columns the class ``num`` (right-aligned, tabular figures)."""
 
     def row(match: re.Match) -> str:
@@ -52,7 +52,7 @@ class Table:
             pd.api.types.is_numeric_dtype(self.frame[c]) and not pd.api.types.is_bool_dtype(self.frame[c])
             for c in self.frame.columns
         ]
-        text = _mark_numeric(text, numeric)
+        text = mark_numeric(text, numeric)
         if self.caption:
             text = text.replace(">", f"><caption>{html.escape(self.caption)}</caption>", 1)
         return text

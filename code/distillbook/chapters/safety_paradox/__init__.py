@@ -10,7 +10,17 @@ import pandas as pd
 
 from distillbook.core import searches as search_rule
 from distillbook.core.charts import OKABE_ITO
-from distillbook.core.ledger import CheckResult, DataAccess, Edit, Move, check, threshold
+from distillbook.core.ledger import (
+    CheckResult,
+    DataAccess,
+    Edit,
+    LedgerError,
+    Move,
+    Sensitivity,
+    check,
+    threshold,
+    verdict_label,
+)
 
 # ---------------------------------------------------------------------------------------------
 # Literature, safeguards and open weights
@@ -29,12 +39,29 @@ def first_releases(releases: pd.DataFrame, labs: pd.DataFrame, cutoff: pd.Timest
     return out
 
 
-def literature_numbers(findings: pd.DataFrame, students: pd.DataFrame) -> dict:
-    """The figures the page cites from the studies (``findings``) and from the table of DeepSeek's
-    distilled students (``students``), as plain values: counts, US dollars, and fractions where a
-    row gives a percent (``value`` or ``comparison`` divided by 100)."""
+def _cells(findings: pd.DataFrame):
     rows = findings.set_index("id")
-    cell = lambda row_id, column: float(rows.loc[row_id, column])  # noqa: E731
+    return lambda row_id, column: float(rows.loc[row_id, column])
+
+
+def capability_numbers(findings: pd.DataFrame) -> dict:
+    """The figures of the section on where dangerous capability sits (fractions and a count): the
+    filtering experiment's relative reduction and the share it leaves (:func:`capability_readings`),
+    the share the elicitation study recovered, and the low and high ends of Anthropic's range for
+    the espionage campaign's work done by AI."""
+    cell = _cells(findings)
+    return {
+        "filter_reduction": cell("filtering-cbrn", "value") / 100,
+        "filter_kept": capability_readings(findings)["filtering-cbrn"],
+        "elicit_share": cell("elicitation-chem", "value") / 100,
+        "campaign_low": cell("cyber-campaign", "value") / 100,
+        "campaign_high": cell("cyber-campaign", "comparison") / 100,
+    }
+
+
+def removal_numbers(findings: pd.DataFrame) -> dict:
+    """The figures of the studies that remove safety training (counts, US dollars, a fraction)."""
+    cell = _cells(findings)
     removal = findings[findings["kind"] == "removal"]
     costs = removal["cost_usd_max"]
     return {
@@ -48,19 +75,33 @@ def literature_numbers(findings: pd.DataFrame, students: pd.DataFrame) -> dict:
         "removal_studies": int(len(removal)),
         "removal_cost_max": int(costs.max()),
         "removal_no_cost": int(costs.isna().sum()),
+    }
+
+
+def student_numbers(findings: pd.DataFrame, students: pd.DataFrame) -> dict:
+    """The figures of the section on distilled students and on CAISI's evaluation (counts,
+    fractions, a ratio): models the China Unicom team evaluated, DeepSeek's distilled students and
+    how many started from base checkpoints, CAISI's jailbreak compliance (DeepSeek, US models) and
+    how many times as likely DeepSeek-based agents were to be hijacked."""
+    cell = _cells(findings)
+    return {
         "unicom_models": int(cell("unicom-distilled", "models_tested")),
         "students": int(len(students)),
         "students_from_base": int((students["base_kind"] == "base").sum()),
         "caisi_deepseek": cell("caisi-jailbreak", "value") / 100,
         "caisi_us": cell("caisi-jailbreak", "comparison") / 100,
+        "caisi_hijack": cell("caisi-hijacking", "value"),
+    }
+
+
+def classifier_numbers(findings: pd.DataFrame) -> dict:
+    """The figures of Anthropic's classifiers (hours, percentage points, a fraction, a count)."""
+    cell = _cells(findings)
+    return {
         "cc_hours": int(cell("classifier-redteam", "value")),
         "cc_refusals": cell("classifier-refusals", "value"),
         "cc_overhead": cell("classifier-overhead", "value") / 100,
         "cc_demo_jailbreaks": int(cell("classifier-demo", "value")),
-        "filter_reduction": cell("filtering-cbrn", "value") / 100,
-        "filter_kept": capability_shares(findings)["filtering-cbrn"],
-        "campaign_low": cell("cyber-campaign", "value") / 100,
-        "campaign_high": cell("cyber-campaign", "comparison") / 100,
     }
 
 
@@ -91,13 +132,20 @@ def open_weight_counts(first: pd.DataFrame, releases: pd.DataFrame) -> dict:
 
 def search_counts(searches: pd.DataFrame, claim_id: str) -> dict:
     """Searches recorded for a claim, of them counted (targeted, distinct) and of those that found
-    what the claim asserts (counts; :mod:`distillbook.core.searches`)."""
+    what the claim asserts (counts; :mod:`distillbook.core.searches`), and where the counted ones
+    ran, in the reader's words of the ``searched_in`` column."""
     _, numbers = search_rule.unsupported(searches, claim_id)
     return {
         "recorded": numbers["searches_recorded"],
         "counted": numbers["searches"],
         "found": numbers["searches_found"],
+        "places": joined(sorted(set(search_rule.counted(searches, claim_id)["searched_in"]))),
     }
+
+
+def joined(words: list[str]) -> str:
+    """Words as a list in prose: ``a``, ``a and b``, ``a, b and c``."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def cite(source_ids) -> list[str]:
@@ -182,108 +230,136 @@ def outside_model_safety_safeguards(safeguards: pd.DataFrame) -> int:
     return int((safety_rows["layer"] == "outside-model").sum())
 
 
-def distilled_safety_losses(findings: pd.DataFrame) -> pd.DataFrame:
-    """Rows of ``safety_findings`` that evaluated distilled students and found them less safe."""
-    lost = findings["safety_lost"].fillna(False).astype(bool)
-    return findings[(findings["kind"] == "distilled-evaluation") & lost]
+#: Kinds of ``findings`` rows whose figure the book reads as a share (0 to 1) of a dangerous
+#: capability that reaches a student through answers given without refusal. ``elicitation``: the
+#: percent of the capability gap a student recovered from a safeguarded model's answers (a direct
+#: measurement), read as it is. ``capability-without-refusal``: a relative reduction (percent) of
+#: harmful-capability accuracy above chance when the dangerous content is withheld from training,
+#: read as the share kept, one minus it (an indirect reading: what a refusing teacher would not
+#: hold back). Rows of other kinds are described on the page and not read.
+READINGS = {"elicitation": "gained", "capability-without-refusal": "kept"}
 
 
-#: How the book reads each figure of the ``capability-without-refusal`` evidence as a share (0 to
-#: 1) of a dangerous capability within reach without refused answers. ``kept``: the figure is a
-#: relative reduction (percent) of harmful-capability accuracy above chance when the dangerous
-#: content is withheld from training, so the share kept is one minus it. ``done``: the figure is
-#: the percent of an attack's work a model did on requests it carried out (the low end of the
-#: range where a range is given). A row without a figure is described on the page, not counted.
-READINGS = {"filtering-cbrn": "kept", "cyber-campaign": "done"}
-
-
-def capability_shares(findings: pd.DataFrame) -> dict[str, float]:
-    """The share of a dangerous capability each piece of evidence puts within reach without
-    refused answers, by row id (see :data:`READINGS`; fractions)."""
-    rows = findings[findings["kind"] == "capability-without-refusal"].set_index("id")
+def capability_readings(findings: pd.DataFrame) -> dict[str, float]:
+    """Every reading of :data:`READINGS`, by row id (fractions)."""
     shares = {}
-    for row_id, reading in READINGS.items():
-        percent = float(rows.loc[row_id, "value"]) / 100
-        shares[row_id] = 1.0 - percent if reading == "kept" else percent
+    for _, row in findings[findings["kind"].isin(list(READINGS))].iterrows():
+        percent = float(row["value"]) / 100
+        shares[row["id"]] = percent if READINGS[row["kind"]] == "gained" else 1.0 - percent
     return shares
 
 
-#: "Most" of a capability: at least half.
-MOST = threshold(
-    "most-capability",
-    0.5,
+def direct_share(findings: pd.DataFrame) -> float:
+    """The smallest share any direct measurement (``elicitation`` row) reports (a fraction): the
+    rule's reading, so that a further direct study finding less would lower it."""
+    direct = findings[findings["kind"] == "elicitation"]["id"]
+    if direct.empty:
+        raise LedgerError("safety-paradox/findings: no direct measurement (kind elicitation) to read")
+    readings = capability_readings(findings)
+    return min(readings[row_id] for row_id in direct)
+
+
+def safeguard_bypasses(findings: pd.DataFrame) -> int:
+    """Reports on record of a guarded model of Anthropic's whose safeguards were bypassed
+    (``bypass`` true): a universal jailbreak found, or an attack its target calls a jailbreak."""
+    return int(findings["bypass"].fillna(False).astype(bool).sum())
+
+
+#: A material share of a dangerous capability: a fifth.
+MATERIAL = threshold(
+    "material-capability",
+    0.2,
     "share of a dangerous capability",
-    "The book's judgement: the paradox needs the dangerous capability to sit behind the refusal. If "
-    "at least half of it is within reach without refused answers, most of it does not, and refusals at "
-    "the source cannot keep it from a distilled student.",
+    "The book's judgement. The article calls the report's worry a logical paradox, a claim that a "
+    "student cannot gain a dangerous capability through answers the model gives; a claim of "
+    "impossibility fails on a material share, not only on most of it. A student that closes a fifth "
+    "of the gap to an unrestricted model on a weapons-related task has gained dangerous capability, "
+    "while a smaller share measured on one evaluation could be mostly noise.",
 )
 
 
-def paradox_verdict(largest_share: float, universal_jailbreaks: int) -> str:
-    """The rule of :func:`paradox_argument` on its two inputs: the largest share of a dangerous
-    capability that the evidence puts within reach without refused answers (a fraction), and the
-    universal jailbreaks found against Anthropic's guarded model (a count)."""
-    if largest_share >= MOST:
+def paradox_verdict(share: float, bypasses: int) -> str:
+    """The rule of :func:`paradox_argument` on its two inputs: the share of a dangerous capability
+    that reaches a student through answers given without refusal (a fraction), and the safeguard
+    bypasses on record against Anthropic's guarded model (a count)."""
+    if share >= MATERIAL:
         return "misleading"
-    if universal_jailbreaks > 0:
+    if bypasses > 0:
         return "mostly-accurate"
     return "accurate"
 
 
+#: The assumption the paradox verdict rests on, as the claim box and the robustness table name it.
+SHARE_ASSUMPTION = "share of a dangerous capability a student gains from answers given without refusal"
+
+
 @check(
     rule=(
-        "The book accepts the argument's core, that what a model refuses cannot be harvested, and asks "
-        "whether the dangerous capability sits behind the refusal. Misleading if published evidence "
-        "puts at least {most-capability:.0%} of a dangerous capability the report names within reach "
-        "without refused answers: work a model did on requests it carried out, or harmful-capability "
-        "accuracy above chance kept when the dangerous content was withheld from training. Otherwise "
-        "mostly accurate if a universal jailbreak was found, accurate if not."
+        "The book grants the article's premise: a student cannot copy from a model what the model "
+        "refuses to output. The conclusion, a logical paradox, fails if a material part of a dangerous "
+        "capability reaches a student through answers given without refusal. Misleading if the smallest "
+        "share that a study measuring this directly reports is at least {material-capability:.0%}; "
+        "otherwise mostly accurate if the safeguards of Anthropic's guarded model have been bypassed, "
+        "accurate if not."
     ),
     moves=(
         Move(
-            "If filtering had taken harmful capability all the way to chance, as the Deep Ignorance study "
-            "found for biorisk knowledge, and no attack carried out through requests a model answered had "
-            "been reported.",
-            (
-                Edit("safety-paradox/findings", "filtering-cbrn", "value", "100"),
-                Edit("safety-paradox/findings", "cyber-campaign", "value", "0"),
-            ),
+            "If the study that measured the transfer directly had found what the page's lowest reading "
+            "suggests, the independent biology filtering study's: nothing kept outside the refused content.",
+            (Edit("safety-paradox/findings", "elicitation-chem", "value", "0"),),
         ),
         Move(
-            "The same, and no universal jailbreak found against the classifiers, as in the bug-bounty "
-            "programme before the public demo.",
+            "The same, and no bypass on record: no universal jailbreak in the public demo, as in the "
+            "bug-bounty programme before it, and a campaign its target did not call a jailbreak.",
             (
-                Edit("safety-paradox/findings", "filtering-cbrn", "value", "100"),
-                Edit("safety-paradox/findings", "cyber-campaign", "value", "0"),
-                Edit("safety-paradox/findings", "classifier-demo", "value", "0"),
+                Edit("safety-paradox/findings", "elicitation-chem", "value", "0"),
+                Edit("safety-paradox/findings", "classifier-demo", "bypass", "false"),
+                Edit("safety-paradox/findings", "cyber-campaign", "bypass", "false"),
             ),
         ),
     ),
 )
 def paradox_argument(data: DataAccess) -> CheckResult:
     """Rule, over the published evidence in ``safety-paradox/findings``; the chapter's toy
-    experiment only illustrates and is not read, and neither are the safeguards that run outside
-    the model (no model but Claude has them, distilled or not):
+    experiment only illustrates and is not read, nor are the safeguards that run outside the model
+    (they bear on what a student lacks, not on where a capability sits):
 
-    * misleading if the largest share of a dangerous capability that the evidence puts within
-      reach without refused answers (:func:`capability_shares`) is at least :data:`MOST`: the
-      argument's premise holds, but the capability the report worries about does not sit behind
-      the refusal;
-    * mostly-accurate if it is below, but a universal jailbreak was found against Anthropic's
-      guarded model (``classifier-demo``): the premise holds only as far as refusals hold;
-    * accurate otherwise."""
+    * misleading if the share of a dangerous capability that a direct measurement finds reaching a
+      student through answers given without refusal (:func:`direct_share`) is at least
+      :data:`MATERIAL`: the premise holds, but the capability the report worries about does not sit
+      behind the refusal;
+    * mostly-accurate if it is below, but the safeguards of Anthropic's guarded model have been
+      bypassed (:func:`safeguard_bypasses`): the premise holds only as far as refusals hold;
+    * accurate otherwise.
+
+    The share is an assumption whose range spans every reading on the page (:func:`capability_readings`),
+    from the independent biology filtering study's to Anthropic's filtering experiment's; the verdict
+    at both ends and the break-even value are reported."""
     findings = data.table("safety-paradox/findings")
-    shares = capability_shares(findings)
-    jailbreaks = int(findings.set_index("id").loc["classifier-demo", "value"])
-    largest = max(shares.values())
+    readings = capability_readings(findings)
+    share = direct_share(findings)
+    bypasses = safeguard_bypasses(findings)
+    low, high = min(readings.values()), max(readings.values())
+    sensitivity = Sensitivity.across(
+        SHARE_ASSUMPTION,
+        low,
+        high,
+        lambda value: paradox_verdict(value, bypasses),
+        default=share,
+        unit="fraction",
+    )
     return CheckResult(
-        paradox_verdict(largest, jailbreaks),
+        paradox_verdict(share, bypasses),
         {
-            "largest_share": largest,
-            "campaign_share": shares["cyber-campaign"],
-            "kept_share": shares["filtering-cbrn"],
-            "universal_jailbreaks": jailbreaks,
+            "direct_share": share,
+            "share_low": low,
+            "share_high": high,
+            "bypasses": bypasses,
+            "universal_jailbreaks": int(findings.set_index("id").loc["classifier-demo", "value"]),
+            "material": float(MATERIAL),
+            "low_verdict": verdict_label(sensitivity.verdict_at_low),
         },
+        (sensitivity,),
     )
 
 

@@ -265,13 +265,21 @@ def scores(
     }
 
 
+def expected_answers_kept(queries: int, p: Params) -> float:
+    """Answers the distiller keeps, on average, out of ``queries`` spread evenly over the items, once
+    the refused topics' share is dropped (answers): ``queries x (1 - refused_topics / topics)``."""
+    return queries * (1 - p.refused_topics / p.topics)
+
+
 def run_replicate(p: Params, replicate: int, grid: list[int], shares: list[float]) -> list[dict]:
     """One distillation run: the first N queries of one query stream, for each N of ``grid``,
     scored at every shared-skill correlation of ``shares``."""
-    if grid[0] <= p.unknowns:
+    if expected_answers_kept(grid[0], p) <= p.unknowns:
         raise ValueError(
-            f"data/safety-paradox/parameters.csv: n_smallest ({grid[0]}) must exceed the student's "
-            f"unknowns (skill_dims + topics x items_per_topic = {p.unknowns})"
+            f"data/safety-paradox/parameters.csv: n_smallest ({grid[0]}) keeps about "
+            f"{expected_answers_kept(grid[0], p):.0f} answers once the {p.refused_topics} refused topics' "
+            f"share is dropped; it must keep more than the student's unknowns "
+            f"(skill_dims + topics x items_per_topic = {p.unknowns})"
         )
     rng = seeds.generator(p.seed_offset * 1000 + replicate)
     world = make_world(p, rng)
@@ -379,8 +387,57 @@ def against_silence(score: float) -> str:
     return "better than" if score > 0 else "worse than" if score < 0 else "no better than"
 
 
+def shared_variance(correlation: float) -> float:
+    """The share of the variation of the rule inside the refused region that the rule outside also
+    has, for a correlation between the two (a fraction): the correlation squared."""
+    return correlation**2
+
+
+def reproduction(score: float) -> str:
+    """How far a score says the teacher's answers are reproduced: ``reproduced`` at one or above,
+    ``only partly reproduced`` between zero and one, ``not reproduced`` at zero or below."""
+    return "reproduced" if score >= 1 else "only partly reproduced" if score > 0 else "not reproduced"
+
+
 class SentenceError(AssertionError):
     """A sentence of the chapter about the experiment cannot be written from the result."""
+
+
+def against_reference(score: float, reference: float) -> str:
+    """Where a score ends against the reference score of items the student was shown: ``below``
+    or ``level with or above``."""
+    return "below" if score < reference else "level with or above"
+
+
+def experiment_description(figures: dict) -> str:
+    """The experiment chart's description for screen readers, its comparisons worded from the
+    figures of :func:`headline` (``skill_last``, ``answers_last``, ``outside_last``)."""
+    reference = figures["outside_last"]
+    return (
+        "Line chart of a distilled student's scores against the number of queries sent to the teacher, on a "
+        "logarithmic axis, with bands for the range over independent worlds. At the default setting the skill "
+        f"score inside the refused region ends {against_reference(figures['skill_last'], reference)} the "
+        "reference line of items the student was shown, and the score on the teacher's whole answers inside the "
+        f"region ends {against_reference(figures['answers_last'], reference)} it. Two sliders set how many topics "
+        "the teacher refuses and how much skill the refused region shares with the rest."
+    )
+
+
+def require_whole_answers_flatter(final: pd.DataFrame) -> None:
+    """Guard of the shares chart's description ("the score on the teacher's whole answers lies above
+    the skill score when little skill is shared and below it when most is"): at the lowest share
+    the mean whole-answer score must exceed the mean skill score, and at the highest it must fall
+    short of it; :class:`SentenceError` otherwise."""
+    ordered = final.sort_values("shared")
+    low, high = ordered.iloc[0], ordered.iloc[-1]
+    if not (
+        low["answers_inside_mean"] > low["skill_inside_mean"]
+        and high["answers_inside_mean"] < high["skill_inside_mean"]
+    ):
+        raise SentenceError(
+            "the whole-answer score does not lie above the skill score at the lowest share and below it at the "
+            "highest: the shares chart's description no longer holds"
+        )
 
 
 def breakeven_share(final: pd.DataFrame) -> float:
@@ -635,6 +692,7 @@ def settings(p: Params, sizes: tuple[int, int], shares: tuple[float, float]) -> 
         "size_low": sizes[0],
         "size_high": sizes[1],
         "share_default": p.shared_skill,
+        "share_default_variance": shared_variance(p.shared_skill),
         "share_low": shares[0],
         "share_high": shares[1],
     }
@@ -664,6 +722,7 @@ def headline(results: pd.DataFrame, p: Params, shares: tuple[float, float]) -> d
         "skill_trend": trend(float(first["skill_inside"].mean()), float(last["skill_inside"].mean())),
         "skill_against_silence": against_silence(float(last["skill_inside"].mean())),
         "answers_last": float(last["answers_inside"].mean()),
+        "answers_reproduction": reproduction(float(last["answers_inside"].mean())),
         "answers_last_low": float(last["answers_inside"].min()),
         "answers_last_high": float(last["answers_inside"].max()),
         "answers_full_low": float(full_last["answers_inside"].min()),

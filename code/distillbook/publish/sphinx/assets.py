@@ -69,6 +69,9 @@ def page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, do
         # a small classic script, deferred: it loads the Vega runtime itself, and only when a live
         # chart comes near the screen, so the runtime never delays the page
         app.add_js_file("vendor/book-charts.js", loading_method="defer")
+    if 'class="ledger"' in context.get("body", ""):
+        # the verdict page's filters: small, deferred; the list works without it
+        app.add_js_file("vendor/book-ledger.js", loading_method="defer")
 
 
 def write_static_assets(app: Sphinx) -> None:

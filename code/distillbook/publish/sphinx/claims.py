@@ -36,7 +36,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
 from distillbook.core import data, ledger
-from distillbook.core.numbers import fill, rounded
+from distillbook.core.numbers import fill, rounded, span, unit_suffix
 from distillbook.core.pages import claim_page_docname
 from distillbook.publish import cite
 from distillbook.publish.sphinx.citing import book_meta
@@ -78,10 +78,9 @@ def sensitivity_text(sensitivity: ledger.Sensitivity) -> str:
     """One assumption's effect on the verdict, in words."""
     label = ledger.verdict_label
     unit = sensitivity.unit
-    low, high = rounded(sensitivity.low, unit), rounded(sensitivity.high, unit)
-    shown_unit = "" if unit in ("", "fraction") else f" {unit}"
     text = (
-        f"Depends on an assumption, {sensitivity.parameter} (plausible range {low} to {high}{shown_unit}): "
+        f"Depends on an assumption, {sensitivity.parameter} "
+        f"(plausible range {span(sensitivity.low, sensitivity.high, unit)}): "
         f"{label(sensitivity.verdict_at_low)} at the low end, {label(sensitivity.verdict_at_high)} at the high end."
     )
     breakeven = sensitivity.breakeven
@@ -89,7 +88,7 @@ def sensitivity_text(sensitivity: ledger.Sensitivity) -> str:
         return text + " No value searched, far beyond the range, changes the verdict."
     where = "" if breakeven.inside else ", outside the range"
     return text + (
-        f" The verdict changes at about {rounded(breakeven.value, unit)}{where}: "
+        f" The verdict changes at about {rounded(breakeven.value, unit)}{unit_suffix(unit)}{where}: "
         f"{label(breakeven.below)} below, {label(breakeven.above)} above."
     )
 
