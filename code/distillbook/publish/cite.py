@@ -18,6 +18,8 @@ import json
 import re
 from collections.abc import Iterable
 
+from distillbook.core import pages
+
 #: Pages that are chapters for citing: the introduction and every page under ``chapters/``.
 CHAPTER_PREFIX = "chapters/"
 #: Where the per-chapter files are published, relative to the site's root.
@@ -314,7 +316,7 @@ def cite_box(meta: BookMeta, docname: str, title: str, pdf: bool) -> str:
 
 def claim_cite_id(claim_id: str) -> str:
     """The anchor of a claim's citation (a disclosure at the end of its box)."""
-    return f"cite-claim-{claim_id}"
+    return pages.claim_cite_anchor(claim_id)
 
 
 def claim_cite_block(meta: BookMeta, docname: str, claim_id: str, claim_title: str) -> str:
