@@ -24,6 +24,9 @@ def cited(key, author, year, title):
         ("Banks, Jeanine and Warkentin, Tris", "Banks and Warkentin"),
         ("{Tsinghua University (KEG)} and {Zhipu}", "Tsinghua University (KEG) and Zhipu"),
         ("van der Berg, Jan", "van der Berg"),
+        # an organisation with BibTeX's escaped ampersand, as references.bib writes it, or as the CSV does
+        ("{Fenwick \\& West}", "Fenwick & West"),
+        ("{Fenwick & West}", "Fenwick & West"),
     ],
 )
 def test_author_part(author, expected):

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 
 from pybtex.bibtex.utils import split_name_list
 from pybtex.database import Person
+from pybtex.richtext import Text
 
 #: A year shown for a source without a date.
 NO_DATE = "n.d."
@@ -42,7 +43,9 @@ class Cited:
 
 
 def _unbrace(text: str) -> str:
-    return text.replace("{", "").replace("}", "").strip()
+    """A name as a reader sees it: braces removed and LaTeX escapes resolved (``{Fenwick \\& West}``
+    as it comes from ``references.bib`` is ``Fenwick & West``, as it is in ``sources.csv``)."""
+    return Text.from_latex(text).render_as("text").strip()
 
 
 def persons(author: str) -> list[Person]:
