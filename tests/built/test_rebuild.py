@@ -62,9 +62,9 @@ def executed_pages(log: str) -> set[str]:
 
 
 def claim_box_text(site: Path, docname: str, claim_id: str) -> str:
-    """The text of a claim's box on a page (its conclusion), or of its row on the verdict page."""
+    """The text of a claim's box on a page (its conclusion), or of its item in the verdict page's ledger."""
     soup = BeautifulSoup((site / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
-    box = soup.find(id=f"claim-{claim_id}") or soup.find(id=f"verdict-{claim_id}").find_parent("tr")
+    box = soup.find(id=f"claim-{claim_id}") or soup.find(id=f"verdict-{claim_id}")  # the ledger's <li>
     return " ".join(box.get_text(" ").split())
 
 
