@@ -9,7 +9,6 @@ import xml.etree.ElementTree as ET
 import pandas as pd
 
 from distillbook.chapters import methods
-from distillbook.core import ledger
 from distillbook.publish import cite, notfound, opendata, preview
 
 META = cite.BookMeta(
