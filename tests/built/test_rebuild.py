@@ -64,7 +64,7 @@ def executed_pages(log: str) -> set[str]:
 def claim_box_text(site: Path, docname: str, claim_id: str) -> str:
     """The text of a claim's box on a page (its conclusion), or of its item in the verdict page's ledger."""
     soup = BeautifulSoup((site / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
-    box = soup.find(id=f"claim-{claim_id}") or soup.find(id=f"verdict-{claim_id}")  # the ledger's <li>
+    box = soup.find(id=f"claim-{claim_id}") or soup.find(id=f"verdict-{claim_id}")
     return " ".join(box.get_text(" ").split())
 
 
@@ -75,7 +75,7 @@ CLAIM, CLAIM_PAGE = "proxy-regional-blocking", "chapters/proxies"
 MARKER = "Marker for the staleness test: {independent_rows:d} independent."
 EXTRA_EVIDENCE = (
     "relay-readme-second-mention,regional-restriction,An independent source names the restriction on China again."
-    ",false,true,,weishaw2025relay,README_EN.md\n"
+    ",false,true,false,,weishaw2025relay,README_EN.md\n"
 )
 
 

@@ -68,10 +68,64 @@ def test_counts_by_verdict(values, claims):
     wrong = counts["misleading"] + counts["inaccurate"]
     assert values["count_right"] == right
     assert values["count_wrong"] == wrong
-    assert values["count_wrong_or_unsupported"] == wrong + counts["unsupported"]
-    rest = wrong + counts["unsupported"]
-    assert values["right_vs_rest"] == ("more than" if right > rest else "as many as" if right == rest else "fewer than")
     assert values["count_checked"] == sum(1 for row in claims if row["check"])
+
+
+def in_words(part: int, whole: int) -> str:
+    return f"all {whole}" if part == whole else f"none of the {whole}" if part == 0 else f"{part} of the {whole}"
+
+
+def test_in_short_counts_by_role(values, claims):
+    report = [row["verdict"] for row in claims if row["role"] == "restates the report"]
+    case = [row["verdict"] for row in claims if row["role"] == "the article's case" and row["verdict"] != "opinion"]
+    report_right = sum(v in ("accurate", "mostly-accurate") for v in report)
+    case_wrong = sum(v in ("misleading", "inaccurate", "unsupported") for v in case)
+    assert values["report_right"] == in_words(report_right, len(report))
+    assert values["case_wrong"] == in_words(case_wrong, len(case))
+    share = "most" if 2 * case_wrong > len(case) else "half" if 2 * case_wrong == len(case) else "a minority"
+    assert values["case_wrong_share"] == ("all" if case_wrong == len(case) else share)
+    front = glued("index")
+    assert front["case_wrong"] == values["case_wrong"]
+    assert front["count_wrong_or_unsupported"] == sum(
+        row["verdict"] in ("misleading", "inaccurate", "unsupported") for row in claims
+    )
+    # the In short box comes before anything else the page says
+    main = soup("chapters/verdict").select_one("main") or soup("chapters/verdict")
+    first_box = main.select_one("div.admonition")
+    assert first_box is not None and "in-short" in first_box["class"]
+
+
+def test_role_table_counts_each_role(claims):
+    header, rows = html_table("chapters/verdict", "The ledger's claims by the part each plays")
+    assert header[:3] == ["part in the argument", "what it covers", "claims"]
+    roles = [cells[0].get_text() for cells in rows]
+    assert roles == ["restates the report", "context", "the article's case"]
+    for cells in rows:
+        role = cells[0].get_text()
+        assert int(cells[2].get_text()) == sum(row["role"] == role for row in claims)
+        unsupported = sum(row["role"] == role and row["verdict"] == "unsupported" for row in claims)
+        assert int(cells[header.index("unsupported")].get_text()) == unsupported
+
+
+def test_what_it_gets_wrong_names_every_claim_rated_wrong_or_unsupported(claims):
+    section = soup("chapters/verdict").find(id="what-it-gets-wrong")
+    assert section is not None, "the verdict page has no section 'What it gets wrong'"
+    links = section.select("a.claim-ref")
+    named = {a["href"].removeprefix("#verdict-") for a in links}
+    expected = {row["id"] for row in claims if row["verdict"] in ("misleading", "inaccurate", "unsupported")}
+    assert named == expected, f"missing {sorted(expected - named)}, extra {sorted(named - expected)}"
+    titles = {row["id"]: row["title"] for row in claims}
+    for a in links:
+        # Sphinx typesets the apostrophes of prose (smart quotes); the words are the ledger's
+        assert a.get_text().replace("\u2019", "'") == titles[a["href"].removeprefix("#verdict-")]
+    # every such link lands on an item of the ledger on the same page
+    anchors = {li["id"] for li in ledger_items()}
+    assert {a["href"].removeprefix("#") for a in links} <= anchors
+
+
+def test_the_accused_labs_searches_are_counted_from_the_ledger(values):
+    searches = read_csv("ledger/searches.csv")
+    assert values["response_searches"] == sum(row["id"].startswith("verdict-labs-response-") for row in searches)
 
 
 def ledger_items() -> list:
@@ -211,8 +265,9 @@ def test_robustness_table_ranges_come_from_the_data(values, claims):
     assert values["rob_holds"] == [h for _, h in holds].count("yes")
     assert values["rob_moves"] == [h for _, h in holds].count("no")
     assert values["rob_claims"] == len({c for c, _ in holds})
-    moving = list(dict.fromkeys(c for c, h in holds if h == "no"))
-    assert values["rob_moving"] == (", ".join(moving) if moving else "none")
+    moving = [titles[c] for c in dict.fromkeys(c for c, h in holds if h == "no")]
+    expected = "none" if not moving else moving[0] if len(moving) == 1 else f"{', '.join(moving[:-1])} and {moving[-1]}"
+    assert values["rob_moving"] == expected
 
 
 def test_the_verdict_page_depends_on_every_table_and_check_the_ledger_uses():

@@ -4,7 +4,8 @@ module per concern:
 * :mod:`.gate`: before any page executes, validate ``data/`` and run the claims ledger;
 * :mod:`.freshness`: fingerprints that keep executed results and read pages from going stale;
 * :mod:`.claims`: the ``{claim}`` directive (claim boxes from the ledger), their permalinks, and
-  the ``{article}`` role for the article's verbatim words;
+  the ``{article}`` role for the article's verbatim words and the ``{claim-title}`` role that
+  names a claim and links to its ledger entry;
 * :mod:`.assets`: the site's scripts, styles and templates, and nothing published by accident;
 * :mod:`.citing`: citation metadata, cite boxes, ClaimReview JSON-LD and the sitemap;
 * :mod:`.bibstyle`: the bibliography's author-year labels and entries.
@@ -55,6 +56,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", assets.finish_output)
     app.add_directive("claim", claims.ClaimDirective)
     app.add_role("article", claims.article_role)
+    app.add_role("claim-title", claims.claim_title_role)
     app.add_css_file("vendor/book.css")
     app.add_css_file("vendor/verdicts.css")
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

@@ -94,7 +94,10 @@ def sensitivity_text(sensitivity: ledger.Sensitivity) -> str:
 
 
 def relative_uri(from_docname: str, to_docname: str, anchor: str = "") -> str:
-    """The link from one page to another (and an anchor on it), relative to the first page."""
+    """The link from one page to another (and an anchor on it), relative to the first page; an
+    anchor on the same page is linked as ``#anchor`` alone."""
+    if to_docname == from_docname and anchor:
+        return f"#{anchor}"
     target = posixpath.relpath(f"{to_docname}.html", posixpath.dirname(from_docname) or ".")
     return f"{target}#{anchor}" if anchor else target
 
@@ -186,4 +189,21 @@ def claim_permalinks(app, doctree, docname: str) -> None:
 def article_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     """``{article}`words``` shows the article's verbatim words in quotation marks."""
     node = nodes.inline(rawtext, f"“{text}”", classes=["article-quote"])
+    return [node], []
+
+
+#: The page whose ledger lists every claim, and the anchor of a claim's entry there.
+VERDICT_PAGE = "chapters/verdict"
+
+
+def claim_title_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """``{claim-title}`<id>``` names a claim by its short title (the ledger's ``title`` column)
+    and links to its entry in the verdict page's ledger (``#verdict-<id>``); an unknown id stops
+    the build with a message naming it."""
+    env = inliner.document.settings.env
+    claim_id = text.strip()
+    row = claim_row(env.srcdir, claim_id)
+    href = relative_uri(env.docname, VERDICT_PAGE, f"verdict-{claim_id}")
+    node = nodes.reference(rawtext, ledger.claim_title(row), refuri=href, classes=["claim-ref"])
+    node["claim_id"] = claim_id
     return [node], []
