@@ -147,6 +147,25 @@ def test_the_ledger_lists_every_claim_in_section_order(claims):
         target = "../index.html" if row["chapter"] == "index" else f"{row['chapter']}.html"
         assert item.select_one(".ledger-links a")["href"] == f"{target}#claim-{row['id']}"
         assert item.select_one("a.verdict-permalink")["href"] == f"#verdict-{row['id']}"
+        assert item.select_one("a.verdict-cite")["href"] == f"{target}#cite-claim-{row['id']}"
+
+
+def test_cite_this_claim_on_the_ledger_opens_a_citation_of_that_claim(claims):
+    """Each ledger item's "cite this claim" leads to the folded citation in the claim's box, which
+    cites that claim by its anchor."""
+    pages: dict[str, BeautifulSoup] = {}
+    missing = []
+    for item in ledger_items():
+        href = item.select_one("a.verdict-cite")["href"]
+        page, _, anchor = href.partition("#")
+        docname = "index" if page == "../index.html" else f"chapters/{page.removesuffix('.html')}"
+        if docname not in pages:
+            pages[docname] = soup(docname)
+        folded = pages[docname].find("details", id=anchor)
+        claim_anchor = anchor.replace("cite-claim-", "claim-", 1)
+        if folded is None or f"#{claim_anchor}" not in folded.get_text():
+            missing.append(href)
+    assert not missing, f"'cite this claim' links without the claim's citation at their target: {missing}"
 
 
 def test_the_ledger_filters_count_the_verdicts(claims):

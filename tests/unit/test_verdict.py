@@ -20,6 +20,12 @@ def test_claim_links_are_relative_to_the_page_that_holds_them():
     assert pages.claim_href("index", "x", from_docname="appendices/corrections") == "../index.html#claim-x"
 
 
+def test_a_claims_citation_is_linked_on_the_page_that_argues_it():
+    assert pages.claim_cite_href("counting", "count-negligible") == "counting.html#cite-claim-count-negligible"
+    assert pages.claim_cite_href("index", "intro-accounts") == "../index.html#cite-claim-intro-accounts"
+    assert pages.claim_cite_href("proxies", "x", from_docname="index") == "chapters/proxies.html#cite-claim-x"
+
+
 def test_ledger_list_fills_conclusions_and_anchors_every_item():
     from bs4 import BeautifulSoup
 
@@ -45,6 +51,8 @@ def test_ledger_list_fills_conclusions_and_anchors_every_item():
     assert items[-1].select_one(".ledger-conclusion").get_text() == "A view."
     assert first.select_one(".ledger-links a")["href"] == "../index.html#claim-a"
     assert first.select_one("a.verdict-permalink")["href"] == "#verdict-a"
+    assert first.select_one("a.verdict-cite")["href"] == "../index.html#cite-claim-a"  # beside the permalink
+    assert [a.get_text() for a in first.select(".ledger-links a")][1:] == ["link to this claim", "cite this claim"]
     assert first.select_one("mark.claim-quote").get_text() == "words of a"  # no context: the quote alone
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from distillbook.core import ledger
 from distillbook.core.numbers import rounded, span, unit_suffix
-from distillbook.core.pages import claim_href
+from distillbook.core.pages import claim_cite_href, claim_href
 from distillbook.core.tables import html_link
 
 #: The title of each page that argues claims (the ledger's ``chapter`` values).
@@ -61,14 +61,18 @@ def ledger_item(
 ) -> str:
     """One claim of the ledger as a closed ``<details>`` element: the summary shows the verdict's
     badge, the claim's title and the article's section; opened, the article's sentence (the rated
-    words marked), the conclusion with its figures filled in, and links to the claim's argument and
-    to this item (anchor ``verdict-<id>``, with the ``data-`` attributes the filters read)."""
+    words marked), the conclusion with its figures filled in, and links to the claim's argument, to
+    this item (anchor ``verdict-<id>``, with the ``data-`` attributes the filters read) and to the
+    claim's citation in its box."""
     claim_id, verdict = row["id"], row["verdict"]
     anchor = row_anchor(claim_id)
     section = ledger.SECTION_NAMES.get(int(row["article_section"]), str(row["article_section"]))
     context = str(row.get("context", "") or "") or str(row["quote"])
     argued = html_link(claim_href(row["chapter"], claim_id, from_docname), chapter_titles[row["chapter"]])
     permalink = html_link(f"#{anchor}", "link to this claim", class_="verdict-permalink")
+    cite_link = html_link(
+        claim_cite_href(row["chapter"], claim_id, from_docname), "cite this claim", class_="verdict-cite"
+    )
     return (
         f'<li class="ledger-item" id="{anchor}" data-verdict="{verdict}" data-section="{int(row["article_section"])}">'
         f"<details><summary>"
@@ -78,7 +82,7 @@ def ledger_item(
         f"</summary>"
         f'<p class="claim-context">The article: “{marked_sentence(context, str(row["quote"]))}”</p>'
         f'<p class="ledger-conclusion">{html.escape(ledger.conclusion_text(row, result))}</p>'
-        f'<p class="ledger-links">Argued in {argued} · {permalink}</p>'
+        f'<p class="ledger-links">Argued in {argued} · {permalink} · {cite_link}</p>'
         f"</details></li>"
     )
 

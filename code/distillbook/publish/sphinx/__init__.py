@@ -7,7 +7,8 @@ module per concern:
   the ``{article}`` role for the article's verbatim words and the ``{claim-title}`` role that
   names a claim and links to its ledger entry;
 * :mod:`.assets`: the site's scripts, styles and templates, and nothing published by accident;
-* :mod:`.citing`: citation metadata, cite boxes, ClaimReview JSON-LD and the sitemap.
+* :mod:`.citing`: citation metadata, cite boxes, ClaimReview JSON-LD and the sitemap;
+* :mod:`.bibstyle`: the bibliography's author-year labels and entries.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from distillbook.core import data, paths
-from distillbook.publish.sphinx import assets, citing, claims, freshness, gate
+from distillbook.publish.sphinx import assets, bibstyle, citing, claims, freshness, gate
 
 
 def extension_files() -> list:
@@ -29,6 +30,7 @@ def extension_files() -> list:
 
 
 def setup(app: Sphinx) -> dict:
+    bibstyle.register()  # the bibliography's styles, named in _config.yml
     # A config value that changes with the extension's own code: Sphinx then re-reads and rewrites
     # every page (the extension may have changed how pages are written). Executed results are
     # not affected: they are keyed on each page's own inputs (freshness).
@@ -50,6 +52,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", citing.cite_page)
     app.connect("doctree-resolved", claims.claim_permalinks)
     app.connect("env-updated", citing.write_cite_files)
+    app.connect("env-updated", citing.write_open_data)
     app.connect("build-finished", assets.finish_output)
     app.add_directive("claim", claims.ClaimDirective)
     app.add_role("article", claims.article_role)

@@ -3,7 +3,7 @@
 * **Execution.** Each executable page gets a hidden last cell holding a fingerprint of what its
   results depend on: the tables its front matter declares, the data package descriptor, the
   package's core, every ``distillbook`` module its code cells import (and what those import),
-  and the lock file. jupyter-cache keys on the code cells, so a changed fingerprint is a cache
+  the lock file, and ``_config.yml`` for a page that reads it (:data:`CONFIG_READERS`). jupyter-cache keys on the code cells, so a changed fingerprint is a cache
   miss and the page executes again. An edit to ``publish/`` or to a chapter module the page does
   not import changes nothing.
 * **Reading.** A page is read again (content hash, not modification time) when its execution
@@ -37,6 +37,11 @@ _book_inputs_fingerprint = "{fingerprint}"
 CLAIM_DIRECTIVE = re.compile(r"^\s*[`:]{3,}\{claim\}\s+([a-z0-9-]+)\s*$", re.M)
 
 
+#: Modules that read ``_config.yml`` (the repository's URL, the version): a page that imports
+#: one shows what the configuration says, so the configuration is one of its inputs.
+CONFIG_READERS = {"distillbook.chapters.about"}
+
+
 def package_dir(root: Path) -> Path:
     """The book's package inside the book (``code/distillbook``): fingerprints read the code a
     copy of the book holds, not the copy Python imported."""
@@ -67,8 +72,10 @@ def execution_inputs(root: Path, source_path: Path, text: str | None = None) -> 
     declared = pages.declared_reads(source_path)
     names = data.table_names(descriptor) if declared == [pages.EVERY_TABLE] else declared
     tables = [data.table_file(name, descriptor) for name in names]
-    code = sorted({*core_files(root), *imports.files(page_modules(root, text), package_dir(root))})
-    return [descriptor, *tables, *code, root / "requirements.txt"]
+    modules = page_modules(root, text)
+    code = sorted({*core_files(root), *imports.files(modules, package_dir(root))})
+    config = [root / "_config.yml"] if modules & CONFIG_READERS else []
+    return [descriptor, *tables, *code, root / "requirements.txt", *config]
 
 
 def execution_fingerprint(root: Path, source_path: Path, text: str | None = None) -> str:
