@@ -153,7 +153,16 @@ def signals_frame() -> pd.DataFrame:
 def test_signal_counts_keep_coordination_apart():
     counts = proxies.signal_counts(signals_frame())
     # the coordination row names staff in this frame, but is not an attribution signal
-    assert counts == {"signals": 3, "published": 1, "staff_signals": 2, "confirmed": 1, "coordination": 1}
+    # every row of this frame is about DeepSeek alone, so none is a kind named for all three labs
+    assert counts == {
+        "signals": 3,
+        "general": 0,
+        "lab_specific": 3,
+        "published": 1,
+        "staff_signals": 2,
+        "confirmed": 1,
+        "coordination": 1,
+    }
     table = proxies.signals_markdown(signals_frame())
     assert table.count("\n") == 2 + 4  # header, rule, four rows
     assert "x/y" in table  # a pipe inside a cell would break the table
@@ -442,6 +451,8 @@ def test_hydra_exists_needs_an_independent_source(data_copy):
     assert result.verdict == "accurate"
     assert result.numbers["network_accounts"] == 20_000
     set_cell(evidence, "relay-software-pools", "supports_claim", "false")
+    assert run_check("proxies.hydra_exists", data_copy).verdict == "accurate"  # Google's report remains
+    set_cell(evidence, "gtig-api-resale", "supports_claim", "false")
     assert run_check("proxies.hydra_exists", data_copy).verdict == "mostly-accurate"
     set_cell(evidence, "report-proxy-services", "supports_claim", "false")
     assert run_check("proxies.hydra_exists", data_copy).verdict == "unsupported"
@@ -451,10 +462,11 @@ def test_regional_blocking_needs_an_independent_source_naming_the_main_reason(da
     evidence = data_copy.parent / "proxies" / "evidence.csv"
     result = run_check("proxies.regional_blocking", data_copy)
     figures = (result.numbers["anthropic_rows"], result.numbers["independent_rows"], result.numbers["independent_main"])
-    assert (result.verdict, figures) == ("mostly-accurate", (2, 1, 0))
+    # the report and the 2025 policy; the relay software and Google's threat report, neither main
+    assert (result.verdict, figures) == ("mostly-accurate", (2, 2, 0))
     set_cell(evidence, "relay-regional-motive", "main_reason", "true")
     assert run_check("proxies.regional_blocking", data_copy).verdict == "accurate"
-    for row in ("report-no-china-access", "regions-policy-2025", "relay-regional-motive"):
+    for row in ("report-no-china-access", "regions-policy-2025", "relay-regional-motive", "gtig-relay-users"):
         set_cell(evidence, row, "supports_claim", "false")
     assert run_check("proxies.regional_blocking", data_copy).verdict == "unsupported"
 
@@ -487,11 +499,21 @@ def test_resellers_train_refuses_unsupported_without_recorded_searches(data_copy
 def test_attribution_verdict_follows_what_is_published_and_confirmed(data_copy):
     signals = data_copy.parent / "proxies" / "attribution_signals.csv"
     result = run_check("proxies.attribution_public", data_copy)
-    assert result.verdict == "mostly-accurate"
-    # seven attribution signals and two coordination signals (synchronised traffic, shared payment)
-    assert result.numbers == {"signals": 7, "published": 0, "staff_signals": 2, "confirmed": 0, "coordination": 2}
-    set_cell(signals, "researchers-traced", "names_lab_staff", "false")
-    set_cell(signals, "staff-profiles", "names_lab_staff", "false")
+    # nothing published and nothing confirmed: the first clause holds of the public record
+    assert result.verdict == "accurate"
+    # seven attribution statements (four kinds named for all three labs, three about one lab)
+    # and two coordination signals (synchronised traffic, shared payment)
+    assert result.numbers == {
+        "signals": 7,
+        "general": 4,
+        "lab_specific": 3,
+        "published": 0,
+        "staff_signals": 2,
+        "confirmed": 0,
+        "coordination": 2,
+    }
+    # links said to reach named people do not lower the verdict while unpublished
+    set_cell(signals, "product-roadmap", "names_lab_staff", "true")
     assert run_check("proxies.attribution_public", data_copy).verdict == "accurate"
     set_cell(signals, "partner-corroboration", "confirmed_publicly", "true")
     assert run_check("proxies.attribution_public", data_copy).verdict == "misleading"
@@ -499,14 +521,15 @@ def test_attribution_verdict_follows_what_is_published_and_confirmed(data_copy):
     assert run_check("proxies.attribution_public", data_copy).verdict == "inaccurate"
 
 
-def test_prompt_rebuttal_follows_the_concession_and_the_pattern(data_copy):
+def test_prompt_rebuttal_follows_the_pattern_not_the_concession(data_copy):
     prompt = data_copy.parent / "proxies" / "report_prompt.csv"
     result = run_check("proxies.prompt_rebuttal", data_copy)
     assert (result.verdict, result.numbers) == (
-        "mostly-accurate",
+        "accurate",
         {"concessions": 1, "pattern_statements": 3, "documented": 0},
     )
-    set_cell(prompt, "pattern-volume", "documented", "true")
-    assert run_check("proxies.prompt_rebuttal", data_copy).verdict == "misleading"
+    # without the report's concession the sentence is no less right
     set_cell(prompt, "benign-alone", "role", "pattern")
     assert run_check("proxies.prompt_rebuttal", data_copy).verdict == "accurate"
+    set_cell(prompt, "pattern-volume", "documented", "true")
+    assert run_check("proxies.prompt_rebuttal", data_copy).verdict == "misleading"
