@@ -98,7 +98,16 @@ def test_account_numbers_use_the_least_of_the_limits():
     rate_limits = data.load_table("shared/rate_limits")
     rpe = parameter(params(), "requests-per-exchange")
     moon = counting.moonshot_exchanges_per_account(allegation, shared)
-    times = counting.account_tier_minutes(allegation, shared, rate_limits, requests_per_exchange=rpe)
+    times = proxies.capped_tier_minutes(
+        counting.account_tier_minutes(allegation, shared, rate_limits, requests_per_exchange=rpe),
+        rate_limits,
+        parameter(shared, "input-tokens"),
+        parameter(shared, "output-tokens"),
+        parameter(shared, "cached-input-share"),
+        moon,
+        16_550_000 / 24_000,
+        rpe,
+    )
     # Tier 1 at 20,000 input and 1,000 output tokens a request, none cached:
     # min(50 requests, 30,000 / 20,000 = 1.5, 8,000 / 1,000 = 8) = 1.5 requests a minute
     many = counting.minutes_per_account(17_000, 1.5, 10)
@@ -108,11 +117,13 @@ def test_account_numbers_use_the_least_of_the_limits():
     assert out["top_average_minutes"] == pytest.approx(average / 100)  # Tier 4: 2,000,000 / 20,000
     assert out["entry_moonshot_fewest_days"] == pytest.approx(17_000 / 1.5 / 1_440)  # 7.9 days
     assert out["many_requests_days"] == pytest.approx(17_000 * 10 / 1.5 / 1_440)  # 78.7 days
-    # the slow end: 100,000 input and 4,000 output tokens: min(50, 0.3, 2) = 0.3 requests a minute
-    assert out["slowest_days"] == pytest.approx(17_000 * 10 / 0.3 / 1_440)  # 393.5 days
+    # the slow end: 100,000 input tokens exceed Tier 1's 30,000-token bucket, so the heaviest
+    # request admitted carries 30,000 (and 4,000 output): min(50, 30,000 / 30,000, 8,000 / 4,000) = 1
+    assert out["slow_entry_tokens"] == 30_000
+    assert out["slowest_days"] == pytest.approx(17_000 * 10 / 1 / 1_440)  # 118 days
     assert out["needed_month"] == math.ceil(average / 1.5 * 24_000 / (30 * 1_440))  # 256
     assert out["needed_short"] == math.ceil(average / 1.5 * 24_000 / 1_440)  # 7,663
-    assert out["needed_slow_month"] == math.ceil(average * 10 / 0.3 * 24_000 / (30 * 1_440))  # 12,771
+    assert out["needed_slow_month"] == math.ceil(average * 10 / 1 * 24_000 / (30 * 1_440))  # 3,832
     assert out["needed_slow_short_vs_report"] == "more than"
     assert out["window_low_text"] == "1 day"
 
@@ -533,3 +544,25 @@ def test_prompt_rebuttal_follows_the_pattern_not_the_concession(data_copy):
     assert run_check("proxies.prompt_rebuttal", data_copy).verdict == "accurate"
     set_cell(prompt, "pattern-volume", "documented", "true")
     assert run_check("proxies.prompt_rebuttal", data_copy).verdict == "misleading"
+
+
+def test_admitted_rate_caps_a_request_at_the_token_bucket():
+    # Tier 1: 50 requests, 30,000 input and 8,000 output tokens a minute
+    # 20,000 input, 1,000 output: min(50, 1.5, 8) = 1.5
+    assert proxies.admitted_rate(50, 30_000, 8_000, 20_000, 1_000, 0.0) == pytest.approx(1.5)
+    # 100,000 input is more than the bucket holds: cut to 30,000, so min(50, 1, 8) = 1
+    assert proxies.admitted_rate(50, 30_000, 8_000, 100_000, 1_000, 0.0) == pytest.approx(1.0)
+    # half of 100,000 cached leaves 50,000 counted, still cut to 30,000
+    assert proxies.admitted_rate(50, 30_000, 8_000, 100_000, 1_000, 0.5) == pytest.approx(1.0)
+    # 10,000 output tokens exceed the 8,000 output bucket: cut to 8,000, so min(50, 3, 1) = 1
+    assert proxies.admitted_rate(50, 30_000, 8_000, 10_000, 10_000, 0.0) == pytest.approx(1.0)
+
+
+def test_campaign_shape_compares_a_moonshot_week_with_the_threshold():
+    from distillbook.chapters.proxies import simulation
+
+    # 3,400,000 exchanges over 500 (default), 200 (fewest) accounts, a 30-day campaign
+    out = simulation.campaign_shape(Range(6_800, 3_400, 17_000), 30, 1_738)
+    assert out["moon_week_default"] == pytest.approx(6_800 * 7 / 30)  # 1,587
+    assert out["moon_week_fewest"] == pytest.approx(17_000 * 7 / 30)  # 3,967
+    assert (out["moon_week_default_vs"], out["moon_week_fewest_vs"]) == ("fewer than", "more than")

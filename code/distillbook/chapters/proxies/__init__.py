@@ -19,7 +19,7 @@ from distillbook.core import searches as search_rule
 from distillbook.core.charts import OKABE_ITO
 from distillbook.core.ledger import CheckResult, DataAccess, Edit, LedgerError, Move, check
 from distillbook.core.params import Range
-from distillbook.core.units import MINUTES_PER_DAY, decades, per_account, runs_needed
+from distillbook.core.units import MINUTES_PER_DAY, decades, per_account, runs_needed, throughput
 
 # ---------------------------------------------------------------------------------------------
 # Account arithmetic
@@ -111,6 +111,58 @@ def tier_rows(times: pd.DataFrame, moonshot: Range) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def admitted_rate(
+    requests_per_minute: float,
+    input_tokens_per_minute: float,
+    output_tokens_per_minute: float,
+    input_tokens: float,
+    output_tokens: float,
+    cached_share: float,
+) -> float:
+    """Requests a minute one account can send (requests / minute) when a request may carry no more
+    tokens than its tier's token bucket holds: the rate-limit page says each bucket is replenished
+    "up to your maximum limit", so a request whose counted input (``input_tokens`` less the
+    ``cached_share``, fraction 0-1) or output exceeds the per-minute limit is cut down to it (the
+    heaviest request that can be admitted). Otherwise :func:`distillbook.core.units.throughput`."""
+    counted = min(input_tokens * (1 - cached_share), input_tokens_per_minute)
+    out = min(output_tokens, output_tokens_per_minute)
+    return throughput(requests_per_minute, input_tokens_per_minute, counted, 0.0, output_tokens_per_minute, out)
+
+
+def capped_tier_minutes(
+    times: pd.DataFrame,
+    rate_limits: pd.DataFrame,
+    tokens_in: Range,
+    tokens_out: Range,
+    cached: Range,
+    moonshot: Range,
+    average: float,
+    requests_per_exchange: Range,
+) -> pd.DataFrame:
+    """The counting chapter's :func:`account_tier_minutes` frame with ``minutes_high`` (the slow
+    end: most tokens, none cached, most requests per exchange, fewest Moonshot accounts) recomputed
+    at each tier's :func:`admitted_rate`, so that no request heavier than its tier admits is
+    counted as sent slowly (minutes). ``average``: the average account's exchanges; ``moonshot``:
+    Moonshot's exchanges per account (the high end is the fewest accounts). Also adds
+    ``slow_input_tokens``, the input tokens a request of the slow end carries at that tier."""
+    out = times.copy()
+    limits = rate_limits.set_index("tier")
+    for i, row in out.iterrows():
+        tier = limits.loc[row["tier"]]
+        rate = admitted_rate(
+            float(tier["requests_per_minute"]),
+            float(tier["input_tokens_per_minute"]),
+            float(tier["output_tokens_per_minute"]),
+            tokens_in.high,
+            tokens_out.high,
+            cached.low,
+        )
+        share = moonshot.high if row["case"] == MOONSHOT_CASE else average
+        out.loc[i, "minutes_high"] = share * requests_per_exchange.high / rate
+        out.loc[i, "slow_input_tokens"] = min(tokens_in.high * (1 - cached.low), float(tier["input_tokens_per_minute"]))
+    return out
+
+
 #: The cases of the counting chapter's :func:`account_tier_minutes` frame.
 AVERAGE_CASE = "average account, all three labs"
 MOONSHOT_CASE = "Moonshot account"
@@ -156,6 +208,9 @@ def account_numbers(
         "entry_moonshot_fewest_days": float(first["moonshot_fewest_hours"]) / 24,
         "many_requests_days": slow_tokens_minutes / MINUTES_PER_DAY,
         "slowest_days": float(entry.loc[MOONSHOT_CASE, "minutes_high"]) / MINUTES_PER_DAY,
+        "slow_entry_tokens": int(entry.loc[MOONSHOT_CASE, "slow_input_tokens"])
+        if "slow_input_tokens" in entry.columns
+        else 0,
         "window_default": int(window.default),
         "window_low_text": days_text(window.low),
         "needed_month": accounts_needed(entry_average, accounts_total, window.default),
@@ -172,7 +227,8 @@ def account_numbers(
         max(out["needed_month"], out["needed_short"], out["needed_slow_month"])
         < accounts_total
         < out["needed_slow_short"],
-        "the rate limits alone explain as many accounts as the report counts only for heavy requests in a short window",
+        "the request and token limits alone explain as many accounts as the report counts only for heavy requests in a"
+        " short window",
     )
     return out
 
