@@ -12,7 +12,14 @@ from conftest import ROOT
 
 #: Pages whose review is done; a page is added when its revision and review land.
 REVIEWED: list[str] = [
-    "index", "methods", "about", "glossary", "definitions", "counting", "safety-paradox", "double-standards",
+    "index",
+    "methods",
+    "about",
+    "glossary",
+    "definitions",
+    "counting",
+    "safety-paradox",
+    "double-standards",
     "proxies",
 ]
 SECTIONS = ["## Line by line", "## Read for the article", "## Read for the report"]
