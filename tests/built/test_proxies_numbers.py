@@ -90,7 +90,11 @@ def expected_numbers() -> dict[str, object]:
         out[f"tier{i}_moon_hours"] = moon_default / r / 60
         out[f"tier{i}_moon_fewest_hours"] = moon_fewest / r / 60
     entry, top = rate(tiers[0], tin, tout, cached), rate(tiers[-1], tin, tout, cached)
-    slow = rate(tiers[0], tin_high, tout_high, 0.0)  # the most tokens, none cached
+    # the most tokens, none cached, but no more than the entry tier's token buckets hold: a heavier
+    # request is never admitted (the bucket is replenished only "up to your maximum limit")
+    itpm, otpm = float(tiers[0]["input_tokens_per_minute"]), float(tiers[0]["output_tokens_per_minute"])
+    slow = rate(tiers[0], min(tin_high, itpm), min(tout_high, otpm), 0.0)
+    out["slow_entry_tokens"] = int(min(tin_high, itpm))
     out["entry_average_hours"] = average / entry / 60
     out["top_average_minutes"] = average / top
     out["entry_moonshot_days"] = moon_default / entry / 1_440
@@ -109,6 +113,8 @@ def expected_numbers() -> dict[str, object]:
     out["signals_staff"] = sum(r["names_lab_staff"] == "true" for r in attribution)
     out["signals_confirmed"] = sum(r["confirmed_publicly"] == "true" for r in attribution)
     out["signals_coordination"] = sum(r["kind"] == "coordination" for r in signals)
+    out["signals_general"] = sum(r["lab"] == "all three labs" for r in attribution)
+    out["signals_lab_specific"] = len(attribution) - out["signals_general"]
     out["gtig_prompts"] = int(rows_by_id("shared/accusations.csv")["google-gtig"]["volume"])
     prompt = read_csv("proxies/report_prompt.csv")
     out["prompt_concessions"] = sum(r["role"] == "concession" for r in prompt)
@@ -148,6 +154,9 @@ SIMULATION_KEYS = {
     "sim_sample",
     "sim_volume_threshold",
     "vol_last_caught",
+    "vol_crossover",
+    "moon_week_default",
+    "moon_week_fewest",
     "content_first_caught",
     "sens_assumptions",
     "report_volume",
@@ -195,6 +204,15 @@ def test_simulation_numbers_rerun_and_agree_with_the_prose(values):
     assert first < accounts and values["report_content"] < 0.5
     assert expected["sim_per_account_week"] < values["sim_volume_threshold"]
     assert abs(values["report_timing"] - cfg.schedule_share) < 0.1
+    # the volume crossover is the weekly campaign divided by the threshold, between two grid sizes
+    assert values["vol_crossover"] == pytest.approx(weekly / values["sim_volume_threshold"])
+    assert last <= values["vol_crossover"] < above
+    # one Moonshot account's week: its exchanges over the window, a week of them
+    moon_default = expected["exchanges_moonshot"] / expected["moonshot_accounts_default"]
+    moon_fewest = expected["exchanges_moonshot"] / expected["moonshot_accounts_low"]
+    assert values["moon_week_default"] == pytest.approx(moon_default * min(1.0, 7 / cfg.window_days))
+    assert values["moon_week_fewest"] == pytest.approx(moon_fewest * min(1.0, 7 / cfg.window_days))
+    assert values["moon_week_fewest"] > values["sim_volume_threshold"]
 
 
 def test_the_detector_sentences_name_the_reruns_that_flip_them(values):

@@ -98,7 +98,16 @@ def test_account_numbers_use_the_least_of_the_limits():
     rate_limits = data.load_table("shared/rate_limits")
     rpe = parameter(params(), "requests-per-exchange")
     moon = counting.moonshot_exchanges_per_account(allegation, shared)
-    times = counting.account_tier_minutes(allegation, shared, rate_limits, requests_per_exchange=rpe)
+    times = proxies.capped_tier_minutes(
+        counting.account_tier_minutes(allegation, shared, rate_limits, requests_per_exchange=rpe),
+        rate_limits,
+        parameter(shared, "input-tokens"),
+        parameter(shared, "output-tokens"),
+        parameter(shared, "cached-input-share"),
+        moon,
+        16_550_000 / 24_000,
+        rpe,
+    )
     # Tier 1 at 20,000 input and 1,000 output tokens a request, none cached:
     # min(50 requests, 30,000 / 20,000 = 1.5, 8,000 / 1,000 = 8) = 1.5 requests a minute
     many = counting.minutes_per_account(17_000, 1.5, 10)
@@ -108,11 +117,13 @@ def test_account_numbers_use_the_least_of_the_limits():
     assert out["top_average_minutes"] == pytest.approx(average / 100)  # Tier 4: 2,000,000 / 20,000
     assert out["entry_moonshot_fewest_days"] == pytest.approx(17_000 / 1.5 / 1_440)  # 7.9 days
     assert out["many_requests_days"] == pytest.approx(17_000 * 10 / 1.5 / 1_440)  # 78.7 days
-    # the slow end: 100,000 input and 4,000 output tokens: min(50, 0.3, 2) = 0.3 requests a minute
-    assert out["slowest_days"] == pytest.approx(17_000 * 10 / 0.3 / 1_440)  # 393.5 days
+    # the slow end: 100,000 input tokens exceed Tier 1's 30,000-token bucket, so the heaviest
+    # request admitted carries 30,000 (and 4,000 output): min(50, 30,000 / 30,000, 8,000 / 4,000) = 1
+    assert out["slow_entry_tokens"] == 30_000
+    assert out["slowest_days"] == pytest.approx(17_000 * 10 / 1 / 1_440)  # 118 days
     assert out["needed_month"] == math.ceil(average / 1.5 * 24_000 / (30 * 1_440))  # 256
     assert out["needed_short"] == math.ceil(average / 1.5 * 24_000 / 1_440)  # 7,663
-    assert out["needed_slow_month"] == math.ceil(average * 10 / 0.3 * 24_000 / (30 * 1_440))  # 12,771
+    assert out["needed_slow_month"] == math.ceil(average * 10 / 1 * 24_000 / (30 * 1_440))  # 3,832
     assert out["needed_slow_short_vs_report"] == "more than"
     assert out["window_low_text"] == "1 day"
 
@@ -153,7 +164,16 @@ def signals_frame() -> pd.DataFrame:
 def test_signal_counts_keep_coordination_apart():
     counts = proxies.signal_counts(signals_frame())
     # the coordination row names staff in this frame, but is not an attribution signal
-    assert counts == {"signals": 3, "published": 1, "staff_signals": 2, "confirmed": 1, "coordination": 1}
+    # every row of this frame is about DeepSeek alone, so none is a kind named for all three labs
+    assert counts == {
+        "signals": 3,
+        "general": 0,
+        "lab_specific": 3,
+        "published": 1,
+        "staff_signals": 2,
+        "confirmed": 1,
+        "coordination": 1,
+    }
     table = proxies.signals_markdown(signals_frame())
     assert table.count("\n") == 2 + 4  # header, rule, four rows
     assert "x/y" in table  # a pipe inside a cell would break the table
@@ -442,6 +462,8 @@ def test_hydra_exists_needs_an_independent_source(data_copy):
     assert result.verdict == "accurate"
     assert result.numbers["network_accounts"] == 20_000
     set_cell(evidence, "relay-software-pools", "supports_claim", "false")
+    assert run_check("proxies.hydra_exists", data_copy).verdict == "accurate"  # Google's report remains
+    set_cell(evidence, "gtig-api-resale", "supports_claim", "false")
     assert run_check("proxies.hydra_exists", data_copy).verdict == "mostly-accurate"
     set_cell(evidence, "report-proxy-services", "supports_claim", "false")
     assert run_check("proxies.hydra_exists", data_copy).verdict == "unsupported"
@@ -451,10 +473,11 @@ def test_regional_blocking_needs_an_independent_source_naming_the_main_reason(da
     evidence = data_copy.parent / "proxies" / "evidence.csv"
     result = run_check("proxies.regional_blocking", data_copy)
     figures = (result.numbers["anthropic_rows"], result.numbers["independent_rows"], result.numbers["independent_main"])
-    assert (result.verdict, figures) == ("mostly-accurate", (2, 1, 0))
+    # the report and the 2025 policy; the relay software and Google's threat report, neither main
+    assert (result.verdict, figures) == ("mostly-accurate", (2, 2, 0))
     set_cell(evidence, "relay-regional-motive", "main_reason", "true")
     assert run_check("proxies.regional_blocking", data_copy).verdict == "accurate"
-    for row in ("report-no-china-access", "regions-policy-2025", "relay-regional-motive"):
+    for row in ("report-no-china-access", "regions-policy-2025", "relay-regional-motive", "gtig-relay-users"):
         set_cell(evidence, row, "supports_claim", "false")
     assert run_check("proxies.regional_blocking", data_copy).verdict == "unsupported"
 
@@ -487,11 +510,21 @@ def test_resellers_train_refuses_unsupported_without_recorded_searches(data_copy
 def test_attribution_verdict_follows_what_is_published_and_confirmed(data_copy):
     signals = data_copy.parent / "proxies" / "attribution_signals.csv"
     result = run_check("proxies.attribution_public", data_copy)
-    assert result.verdict == "mostly-accurate"
-    # seven attribution signals and two coordination signals (synchronised traffic, shared payment)
-    assert result.numbers == {"signals": 7, "published": 0, "staff_signals": 2, "confirmed": 0, "coordination": 2}
-    set_cell(signals, "researchers-traced", "names_lab_staff", "false")
-    set_cell(signals, "staff-profiles", "names_lab_staff", "false")
+    # nothing published and nothing confirmed: the first clause holds of the public record
+    assert result.verdict == "accurate"
+    # seven attribution statements (four kinds named for all three labs, three about one lab)
+    # and two coordination signals (synchronised traffic, shared payment)
+    assert result.numbers == {
+        "signals": 7,
+        "general": 4,
+        "lab_specific": 3,
+        "published": 0,
+        "staff_signals": 2,
+        "confirmed": 0,
+        "coordination": 2,
+    }
+    # links said to reach named people do not lower the verdict while unpublished
+    set_cell(signals, "product-roadmap", "names_lab_staff", "true")
     assert run_check("proxies.attribution_public", data_copy).verdict == "accurate"
     set_cell(signals, "partner-corroboration", "confirmed_publicly", "true")
     assert run_check("proxies.attribution_public", data_copy).verdict == "misleading"
@@ -499,14 +532,37 @@ def test_attribution_verdict_follows_what_is_published_and_confirmed(data_copy):
     assert run_check("proxies.attribution_public", data_copy).verdict == "inaccurate"
 
 
-def test_prompt_rebuttal_follows_the_concession_and_the_pattern(data_copy):
+def test_prompt_rebuttal_follows_the_pattern_not_the_concession(data_copy):
     prompt = data_copy.parent / "proxies" / "report_prompt.csv"
     result = run_check("proxies.prompt_rebuttal", data_copy)
     assert (result.verdict, result.numbers) == (
-        "mostly-accurate",
+        "accurate",
         {"concessions": 1, "pattern_statements": 3, "documented": 0},
     )
-    set_cell(prompt, "pattern-volume", "documented", "true")
-    assert run_check("proxies.prompt_rebuttal", data_copy).verdict == "misleading"
+    # without the report's concession the sentence is no less right
     set_cell(prompt, "benign-alone", "role", "pattern")
     assert run_check("proxies.prompt_rebuttal", data_copy).verdict == "accurate"
+    set_cell(prompt, "pattern-volume", "documented", "true")
+    assert run_check("proxies.prompt_rebuttal", data_copy).verdict == "misleading"
+
+
+def test_admitted_rate_caps_a_request_at_the_token_bucket():
+    # Tier 1: 50 requests, 30,000 input and 8,000 output tokens a minute
+    # 20,000 input, 1,000 output: min(50, 1.5, 8) = 1.5
+    assert proxies.admitted_rate(50, 30_000, 8_000, 20_000, 1_000, 0.0) == pytest.approx(1.5)
+    # 100,000 input is more than the bucket holds: cut to 30,000, so min(50, 1, 8) = 1
+    assert proxies.admitted_rate(50, 30_000, 8_000, 100_000, 1_000, 0.0) == pytest.approx(1.0)
+    # half of 100,000 cached leaves 50,000 counted, still cut to 30,000
+    assert proxies.admitted_rate(50, 30_000, 8_000, 100_000, 1_000, 0.5) == pytest.approx(1.0)
+    # 10,000 output tokens exceed the 8,000 output bucket: cut to 8,000, so min(50, 3, 1) = 1
+    assert proxies.admitted_rate(50, 30_000, 8_000, 10_000, 10_000, 0.0) == pytest.approx(1.0)
+
+
+def test_campaign_shape_compares_a_moonshot_week_with_the_threshold():
+    from distillbook.chapters.proxies import simulation
+
+    # 3,400,000 exchanges over 500 (default), 200 (fewest) accounts, a 30-day campaign
+    out = simulation.campaign_shape(Range(6_800, 3_400, 17_000), 30, 1_738)
+    assert out["moon_week_default"] == pytest.approx(6_800 * 7 / 30)  # 1,587
+    assert out["moon_week_fewest"] == pytest.approx(17_000 * 7 / 30)  # 3,967
+    assert (out["moon_week_default_vs"], out["moon_week_fewest_vs"]) == ("fewer than", "more than")

@@ -20,6 +20,7 @@ REVIEWED: list[str] = [
     "counting",
     "safety-paradox",
     "double-standards",
+    "proxies",
     "verdict",
 ]
 SECTIONS = ["## Line by line", "## Read for the article", "## Read for the report"]

@@ -19,7 +19,7 @@ from distillbook.core import searches as search_rule
 from distillbook.core.charts import OKABE_ITO
 from distillbook.core.ledger import CheckResult, DataAccess, Edit, LedgerError, Move, check
 from distillbook.core.params import Range
-from distillbook.core.units import MINUTES_PER_DAY, decades, per_account, runs_needed
+from distillbook.core.units import MINUTES_PER_DAY, decades, per_account, runs_needed, throughput
 
 # ---------------------------------------------------------------------------------------------
 # Account arithmetic
@@ -111,6 +111,58 @@ def tier_rows(times: pd.DataFrame, moonshot: Range) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def admitted_rate(
+    requests_per_minute: float,
+    input_tokens_per_minute: float,
+    output_tokens_per_minute: float,
+    input_tokens: float,
+    output_tokens: float,
+    cached_share: float,
+) -> float:
+    """Requests a minute one account can send (requests / minute) when a request may carry no more
+    tokens than its tier's token bucket holds: the rate-limit page says each bucket is replenished
+    "up to your maximum limit", so a request whose counted input (``input_tokens`` less the
+    ``cached_share``, fraction 0-1) or output exceeds the per-minute limit is cut down to it (the
+    heaviest request that can be admitted). Otherwise :func:`distillbook.core.units.throughput`."""
+    counted = min(input_tokens * (1 - cached_share), input_tokens_per_minute)
+    out = min(output_tokens, output_tokens_per_minute)
+    return throughput(requests_per_minute, input_tokens_per_minute, counted, 0.0, output_tokens_per_minute, out)
+
+
+def capped_tier_minutes(
+    times: pd.DataFrame,
+    rate_limits: pd.DataFrame,
+    tokens_in: Range,
+    tokens_out: Range,
+    cached: Range,
+    moonshot: Range,
+    average: float,
+    requests_per_exchange: Range,
+) -> pd.DataFrame:
+    """The counting chapter's :func:`account_tier_minutes` frame with ``minutes_high`` (the slow
+    end: most tokens, none cached, most requests per exchange, fewest Moonshot accounts) recomputed
+    at each tier's :func:`admitted_rate`, so that no request heavier than its tier admits is
+    counted as sent slowly (minutes). ``average``: the average account's exchanges; ``moonshot``:
+    Moonshot's exchanges per account (the high end is the fewest accounts). Also adds
+    ``slow_input_tokens``, the input tokens a request of the slow end carries at that tier."""
+    out = times.copy()
+    limits = rate_limits.set_index("tier")
+    for i, row in out.iterrows():
+        tier = limits.loc[row["tier"]]
+        rate = admitted_rate(
+            float(tier["requests_per_minute"]),
+            float(tier["input_tokens_per_minute"]),
+            float(tier["output_tokens_per_minute"]),
+            tokens_in.high,
+            tokens_out.high,
+            cached.low,
+        )
+        share = moonshot.high if row["case"] == MOONSHOT_CASE else average
+        out.loc[i, "minutes_high"] = share * requests_per_exchange.high / rate
+        out.loc[i, "slow_input_tokens"] = min(tokens_in.high * (1 - cached.low), float(tier["input_tokens_per_minute"]))
+    return out
+
+
 #: The cases of the counting chapter's :func:`account_tier_minutes` frame.
 AVERAGE_CASE = "average account, all three labs"
 MOONSHOT_CASE = "Moonshot account"
@@ -156,6 +208,9 @@ def account_numbers(
         "entry_moonshot_fewest_days": float(first["moonshot_fewest_hours"]) / 24,
         "many_requests_days": slow_tokens_minutes / MINUTES_PER_DAY,
         "slowest_days": float(entry.loc[MOONSHOT_CASE, "minutes_high"]) / MINUTES_PER_DAY,
+        "slow_entry_tokens": int(entry.loc[MOONSHOT_CASE, "slow_input_tokens"])
+        if "slow_input_tokens" in entry.columns
+        else 0,
         "window_default": int(window.default),
         "window_low_text": days_text(window.low),
         "needed_month": accounts_needed(entry_average, accounts_total, window.default),
@@ -172,7 +227,8 @@ def account_numbers(
         max(out["needed_month"], out["needed_short"], out["needed_slow_month"])
         < accounts_total
         < out["needed_slow_short"],
-        "the rate limits alone explain as many accounts as the report counts only for heavy requests in a short window",
+        "the request and token limits alone explain as many accounts as the report counts only for heavy requests in a"
+        " short window",
     )
     return out
 
@@ -190,18 +246,27 @@ SIGNAL_KINDS = {
 
 
 def signal_counts(signals: pd.DataFrame) -> dict[str, int]:
-    """Counts of the report's signals (signals): ``signals``, those it says tie the traffic to a lab
-    (kind attribution); of those, ``published`` (indicators published), ``staff_signals`` (said to
+    """Counts of the report's signals (statements): ``signals``, the statements it makes that tie
+    the traffic to a lab (kind attribution); of those, ``general`` (a kind of signal named for all
+    three labs at once) and ``lab_specific`` (a signal applied to one lab, such as request metadata
+    matched to one lab's staff), ``published`` (indicators published), ``staff_signals`` (said to
     tie accounts to people at a lab) and ``confirmed`` (confirmed publicly by an independent party);
     and ``coordination``, those that link accounts to one another only."""
     attribution = signals[signals["kind"] == "attribution"]
+    general = int((attribution["lab"] == ALL_LABS).sum())
     return {
         "signals": int(len(attribution)),
+        "general": general,
+        "lab_specific": int(len(attribution)) - general,
         "published": int(attribution["indicators_published"].astype(bool).sum()),
         "staff_signals": int(attribution["names_lab_staff"].astype(bool).sum()),
         "confirmed": int(attribution["confirmed_publicly"].astype(bool).sum()),
         "coordination": int((signals["kind"] == "coordination").sum()),
     }
+
+
+#: The ``lab`` of a signal the report names for every campaign at once.
+ALL_LABS = "all three labs"
 
 
 def signals_markdown(signals: pd.DataFrame) -> str:
@@ -379,8 +444,11 @@ def _evidence_check(data: DataAccess, claim_id: str, topic: str) -> tuple[str, d
     ),
     moves=(
         Move(
-            "Without the independent relay software as a source.",
-            (Edit("proxies/evidence", "relay-software-pools", "supports_claim", "false"),),
+            "Without the independent sources: the relay software and Google's threat report.",
+            (
+                Edit("proxies/evidence", "relay-software-pools", "supports_claim", "false"),
+                Edit("proxies/evidence", "gtig-api-resale", "supports_claim", "false"),
+            ),
         ),
     ),
 )
@@ -399,10 +467,10 @@ def hydra_exists(data: DataAccess) -> CheckResult:
     rule=(
         "The book gathers evidence on regional restrictions, counting only what was published by "
         "the date up to which evidence was weighed. Accurate when Anthropic's texts document its "
-        "restriction on China and an independent source names it as the main reason for using "
-        "proxies; mostly accurate when independent sources name it only among other reasons, or "
-        "when only Anthropic's texts or only an independent source bear on it; unsupported when "
-        "neither does."
+        "restriction on China and an independent source gives it as the main reason for reaching "
+        "Claude through an intermediary at all; mostly accurate when independent sources give it "
+        "only beside other such reasons (price, shared costs), or when only one side bears on it; "
+        "unsupported when neither does."
     ),
     moves=(
         Move(
@@ -410,11 +478,12 @@ def hydra_exists(data: DataAccess) -> CheckResult:
             (Edit("proxies/evidence", "relay-regional-motive", "main_reason", "true"),),
         ),
         Move(
-            "Without Anthropic's texts and the relay software as sources.",
+            "Without Anthropic's texts, the relay software and Google's threat report as sources.",
             (
                 Edit("proxies/evidence", "report-no-china-access", "supports_claim", "false"),
                 Edit("proxies/evidence", "regions-policy-2025", "supports_claim", "false"),
                 Edit("proxies/evidence", "relay-regional-motive", "supports_claim", "false"),
+                Edit("proxies/evidence", "gtig-relay-users", "supports_claim", "false"),
             ),
         ),
     ),
@@ -422,8 +491,11 @@ def hydra_exists(data: DataAccess) -> CheckResult:
 def regional_blocking(data: DataAccess) -> CheckResult:
     """Rule (on ``proxy_evidence``, topic regional-restriction, rows published by the claim's as_of
     date): accurate when Anthropic's own texts document the restriction on China and an independent
-    source names it as the main reason for using proxies; mostly-accurate when independent sources
-    name it only among other reasons, or only one side bears on it; unsupported when neither does."""
+    source gives it as the main reason for reaching Claude through an intermediary at all;
+    mostly-accurate when independent sources give it only beside other such reasons, or only one
+    side bears on it; unsupported when neither does. A reason that compares one intermediary with
+    another (the relay README's privacy and stability, against mirror sites) is not such a reason:
+    it presupposes an intermediary, and the evidence rows record only the rival reasons."""
     verdict, figures = _evidence_check(data, "proxy-regional-blocking", "regional-restriction")
     verdict = reason_verdict(figures["anthropic_rows"], figures["independent_rows"], figures["independent_main"])
     return CheckResult(verdict, figures)
@@ -471,12 +543,12 @@ def resellers_train(data: DataAccess) -> CheckResult:
 
 @check(
     rule=(
-        "The book lists the signals Anthropic's report says tie the campaigns to each lab. "
-        "Inaccurate when the indicators behind any of them are published, so outsiders could "
-        "check. Otherwise misleading when an independent party has publicly confirmed a link; "
-        "accurate when every signal is generic; mostly accurate when some are said to tie "
-        "accounts to people at a lab: conclusive evidence is not public, but the sentence recasts "
-        "an attribution that rests on such asserted links."
+        "The book lists the statements in which Anthropic's report says its signals tie the "
+        "campaigns to each lab, and reads the sentence's first clause as a statement about the "
+        "evidence made public. Inaccurate when the indicators behind any of them are published, so "
+        "outsiders could check; misleading when an independent party has publicly confirmed a link; "
+        "otherwise accurate: links the report asserts, even to named people, stay unpublished and "
+        "unconfirmed."
     ),
     moves=(
         Move(
@@ -487,49 +559,35 @@ def resellers_train(data: DataAccess) -> CheckResult:
             "If an industry partner had publicly confirmed the attribution.",
             (Edit("proxies/attribution_signals", "partner-corroboration", "confirmed_publicly", "true"),),
         ),
-        Move(
-            "If no signal were said to tie accounts to people at a lab.",
-            (
-                Edit("proxies/attribution_signals", "researchers-traced", "names_lab_staff", "false"),
-                Edit("proxies/attribution_signals", "staff-profiles", "names_lab_staff", "false"),
-            ),
-        ),
     ),
 )
 def attribution_public(data: DataAccess) -> CheckResult:
-    """Rule (on ``attribution_signals``, the signals the report says tie the traffic to a lab):
-    inaccurate when at least one signal's indicators are published, so that outsiders could check
-    the attribution; otherwise misleading when an independent party has publicly confirmed a link
-    (the sentence would then deny evidence that is public); accurate when no signal is said to tie
-    accounts to people at a lab (the attribution rests on generic signals only); mostly-accurate
-    when some are: conclusive evidence is not public, but the sentence recasts the allegation as
-    pinning resellers' account farming on the labs, while the report asserts lab-specific links."""
+    """Rule (on ``attribution_signals``, the statements in which the report says a signal ties the
+    traffic to a lab): inaccurate when at least one statement's indicators are published, so that
+    outsiders could check the attribution; otherwise misleading when an independent party has
+    publicly confirmed a link (the sentence would then deny evidence that is public); otherwise
+    accurate. Links said to reach named people (``staff_signals``) make the allegation more
+    specific; unpublished and unconfirmed, they do not make it conclusive to anyone outside
+    Anthropic, so they do not lower the verdict (second edition; the first lowered it on them)."""
     counts = signal_counts(data.table("proxies/attribution_signals"))
     if counts["published"] > 0:
         verdict = "inaccurate"
     elif counts["confirmed"] > 0:
         verdict = "misleading"
-    elif counts["staff_signals"] == 0:
-        verdict = "accurate"
     else:
-        verdict = "mostly-accurate"
+        verdict = "accurate"
     return CheckResult(verdict, counts)
 
 
 @check(
     rule=(
-        "The book reads what Anthropic's report says about its example prompt. Accurate when the "
-        "report presents the prompt itself as the evidence, so the rebuttal answers it. Mostly "
-        "accurate when the report concedes that the prompt may look benign on its own and rests "
-        "its case on a pattern across accounts that it asserts without published counts or "
-        "samples: right, hedge included, but the report says the same. Misleading when that "
-        "pattern is documented, which the rebuttal would pass over."
+        "The book reads what Anthropic's report says about its example prompt. The sentence, read "
+        "whole, judges the prompt alone and says so. Accurate when the pattern across accounts on "
+        "which the report rests its case is only asserted, without published exact counts or samples "
+        "of the prompts, so the hedge leaves that case open; misleading when that pattern is "
+        "documented, which the rebuttal would pass over."
     ),
     moves=(
-        Move(
-            "If the report had presented the prompt itself as the evidence, with no caveat.",
-            (Edit("proxies/report_prompt", "benign-alone", "role", "pattern"),),
-        ),
         Move(
             "If the report had published counts or samples of the prompt's variations.",
             (Edit("proxies/report_prompt", "pattern-volume", "documented", "true"),),
@@ -537,22 +595,17 @@ def attribution_public(data: DataAccess) -> CheckResult:
     ),
 )
 def prompt_rebuttal(data: DataAccess) -> CheckResult:
-    """Rule (on ``report_prompt``): accurate when the report does not concede that the example
-    prompt is unremarkable on its own (no concession row), so that calling it a standard system
-    prompt answers the report; otherwise misleading when the pattern the report rests on is
-    documented (a pattern row with published counts or samples), which the rebuttal passes over;
-    mostly-accurate when the pattern is only asserted: the sentence is right, hedge included, but
-    leaves out that the report says the same and where it places its case."""
+    """Rule (on ``report_prompt``): misleading when the pattern the report rests on is documented
+    (a pattern row with published exact counts or samples of the prompts), which a rebuttal of the
+    prompt alone passes over; accurate otherwise: the sentence judges the prompt "based on this
+    alone", which its hedge says, and that case stays open. Whether the report itself concedes that
+    the prompt looks benign no longer lowers the verdict (second edition): a rebuttal that agrees
+    with the report's own caveat is no less right for it."""
     counts = prompt_numbers(data.table("proxies/report_prompt"))
     figures = {
         "concessions": counts["prompt_concessions"],
         "pattern_statements": counts["prompt_patterns"],
         "documented": counts["prompt_documented"],
     }
-    if figures["concessions"] == 0:
-        verdict = "accurate"
-    elif figures["documented"] > 0:
-        verdict = "misleading"
-    else:
-        verdict = "mostly-accurate"
+    verdict = "misleading" if figures["documented"] > 0 else "accurate"
     return CheckResult(verdict, figures)

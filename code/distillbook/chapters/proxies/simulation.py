@@ -757,6 +757,7 @@ def page_numbers(
         "sim_volume_threshold": float(np.quantile(pop.volume, 1.0 - cfg.false_positive, method="higher")),
         "sim_per_account_week": float(weekly / report_accounts),
         "vol_last_caught": int(volume_last),
+        "vol_crossover": float(weekly / float(np.quantile(pop.volume, 1.0 - cfg.false_positive, method="higher"))),
         "content_first_caught": int(content_first),
         "sens_assumptions": int(sens.loc[sens["end"] != "default", "field"].nunique()),
     }
@@ -765,6 +766,10 @@ def page_numbers(
         out[f"report_{key}"] = recall_at(results, signal, report_accounts)
         out[f"sentence_{key}"] = detector_sentence(sens, signal)
     smaller = [a for a in results["accounts"].unique() if a > volume_last]
+    _guard(
+        volume_last <= out["vol_crossover"] < min(smaller, default=math.inf),
+        "the volume detector's crossover lies between the last size caught and the next",
+    )
     _guard(
         out["report_volume"] < MISSED and volume_last < report_accounts,
         "volume misses the campaign at the report's size",
@@ -850,3 +855,19 @@ def simulation_chart(results: pd.DataFrame) -> alt.LayerChart:
         **enc,
     )
     return alt.layer(lines, points, description=description).properties(width=480, height=300)
+
+
+def campaign_shape(per_account: Range, window_days: float, volume_threshold: float) -> dict:
+    """Section "A simulation": what one Moonshot account would send in the week observed if its
+    campaign ran evenly over ``window_days`` days, at the default account count and at the fewest
+    accounts (``per_account``: exchanges per account, a Range whose high end is the fewest
+    accounts), and how each compares with ``volume_threshold`` (exchanges a week), in words."""
+    default = weekly_exchanges(per_account.default, window_days)
+    fewest = weekly_exchanges(per_account.high, window_days)
+    words = {True: "more than", False: "fewer than"}
+    return {
+        "moon_week_default": float(default),
+        "moon_week_fewest": float(fewest),
+        "moon_week_default_vs": words[default > volume_threshold],
+        "moon_week_fewest_vs": words[fewest > volume_threshold],
+    }
