@@ -99,3 +99,97 @@ def test_page_fits_a_phone_screen(browser, site_url, docname):
         assert scroll_width <= 390, f"horizontal scroll on a phone: page is {scroll_width}px wide"
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_the_404_page_is_clean_in_chromium(browser, site_url):
+    context, page, seen = visit(browser, f"{site_url}/404.html")
+    try:
+        assert page.locator("h1").inner_text() == "Page not found"
+        assert seen == {"off_site": [], "errors": [], "failed": []}
+    finally:
+        context.close()
+
+
+def visit_to_copy(browser, url: str):
+    """A page in a context that may read and write the clipboard (as a reader's click allows)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    origin = "/".join(url.split("/")[:3])
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(url, wait_until="load")
+    return context, page, errors
+
+
+@pytest.mark.browser
+def test_copy_buttons_copy_each_citation_with_the_readers_access_date(browser, site_url):
+    import datetime as dt
+
+    context, page, errors = visit_to_copy(browser, f"{site_url}/chapters/definitions.html")
+    try:
+        box = page.locator("#cite-this-chapter")
+        assert box.locator("button.cite-copy").count() == 2  # APA and BibTeX
+        today = dt.date.today()
+        bibtex = box.locator("pre.cite-bibtex").inner_text()
+        assert f"; accessed {today.isoformat()}}}," in bibtex
+        apa = box.locator("p.cite-apa").inner_text()
+        assert f"Retrieved {today:%B} {today.day}, {today.year}, from https://" in apa
+        box.get_by_role("button", name="Copy the BibTeX citation").click()
+        page.wait_for_function(
+            "[...document.querySelectorAll('#cite-this-chapter .cite-copy-status')].some((s) => s.textContent)"
+        )
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied == bibtex.strip() + "\n"
+        assert copied.startswith("@incollection{definitions-")
+        assert errors == []
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_cite_this_claim_opens_the_claims_citation_with_copy_buttons(browser, site_url):
+    context, page, errors = visit_to_copy(browser, f"{site_url}/chapters/definitions.html")
+    try:
+        link = page.locator("a.claim-cite").first
+        target = link.get_attribute("href")
+        folded = page.locator(target)
+        assert folded.evaluate("element => element.open") is False
+        link.click()
+        assert folded.evaluate("element => element.open") is True
+        assert folded.locator("button.cite-copy").count() == 2
+        folded.get_by_role("button", name="Copy the APA citation").click()
+        page.wait_for_function(
+            f"[...document.querySelectorAll('{target} .cite-copy-status')].some((s) => s.textContent)"
+        )
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert "[Claim review]" in copied and target.replace("#cite-claim-", "#claim-") in copied
+        assert errors == []
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 390])
+def test_data_digests_stay_inside_their_column(browser, site_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/appendices/methods.html", wait_until="load")
+        overflowing = page.evaluate(
+            """() => {
+                const table = [...document.querySelectorAll('table')].find(
+                    (t) => [...t.querySelectorAll('th')].some((th) => th.textContent.trim() === 'SHA-256'));
+                if (!table) { return ['no digest table']; }
+                const container = table.closest('.output, .cell_output, div') || table.parentElement;
+                const limit = container.getBoundingClientRect().right + 1;
+                return [...table.querySelectorAll('td')]
+                    .filter((td) => td.scrollWidth > td.clientWidth + 1 || td.getBoundingClientRect().right > limit)
+                    .map((td) => td.textContent.trim().slice(0, 20));
+            }"""
+        )
+        assert overflowing == []
+    finally:
+        context.close()

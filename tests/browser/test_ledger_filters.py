@@ -7,6 +7,7 @@ import csv
 from collections import Counter
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from conftest import DATA
 
@@ -60,8 +61,16 @@ def test_a_claim_permalink_opens_its_claim_in_view(browser, site_url):
     page = context.new_page()
     try:
         page.goto(f"{site_url}/chapters/verdict.html#verdict-{claim_id}", wait_until="load")
-        page.wait_for_timeout(300)
         item = page.locator(f"#verdict-{claim_id}")
+        # the theme scrolls smoothly, so the item arrives over a second or so: wait for it (up to
+        # 5 s) rather than a fixed pause, then check where it settled
+        in_view = (
+            "id => { const r = document.getElementById(id).getBoundingClientRect(); return r.top >= 0 && r.top < 900; }"
+        )
+        try:
+            page.wait_for_function(in_view, arg=f"verdict-{claim_id}", timeout=5000)
+        except PlaywrightTimeout:
+            pass  # the assertion below then says where the item stopped
         assert item.locator("details").get_attribute("open") is not None
         top = item.evaluate("el => el.getBoundingClientRect().top")
         assert 0 <= top < 900, f"the claim is at {top}px, not in view"

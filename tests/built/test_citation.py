@@ -14,6 +14,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import bibtex_types
 import jsonschema
 import pytest
 import yaml
@@ -129,7 +130,8 @@ def test_cite_box_shows_apa_and_bibtex_and_links_its_files(docname):
     assert box is not None and box.find("h2").get_text() == "Cite this chapter"
     apa = " ".join(box.select_one(".cite-apa").get_text().split())
     title = heading(page)
-    assert apa.startswith(f"{AUTHOR}. ({BOOK_DATE.year}, {BOOK_DATE:%B} {BOOK_DATE.day}). {title}. In {BOOK_TITLE}")
+    ended = title if title.rstrip("”’\"')").endswith(("?", "!", ".")) else f"{title}."
+    assert apa.startswith(f"{AUTHOR}. ({BOOK_DATE.year}, {BOOK_DATE:%B} {BOOK_DATE.day}). {ended} In {BOOK_TITLE}")
     assert apa.endswith(f"{BASEURL}{docname}.html")
     assert f"@incollection{{{slug(docname)}-{BOOK_DATE.year}," in box.select_one("pre.cite-bibtex").get_text()
     for suffix in ("bib", "json"):
@@ -321,3 +323,137 @@ def test_readme_says_how_to_cite():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert re.search(r"^## How to cite$", readme, re.M)
     assert "CITATION.cff" in readme and "book_version" in readme and "baseurl" in readme
+
+
+# ---------------------------------------------------------------------------------------------
+# Labels in the text and the bibliography
+# ---------------------------------------------------------------------------------------------
+
+REFERENCES = "appendices/references"
+LABEL = re.compile(r"^(?P<author>.+), (?P<year>\d{4}|n\.d\.)(?P<suffix>-?[a-z]{1,2})?$")
+
+
+def bibliography() -> dict[str, str]:
+    """The bibliography's entries: anchor id -> the label shown in front of the entry."""
+    entries = {}
+    for entry in soup(REFERENCES).select("div.citation"):
+        label = entry.select_one("span.label").get_text().strip("[]")
+        entries[entry["id"]] = label
+    return entries
+
+
+def test_the_bibliography_lists_every_source_once_under_its_own_label():
+    entries = bibliography()
+    sources = read_csv("ledger/sources.csv")
+    assert sorted(entries) == sorted(f"source-{row['id']}" for row in sources)
+    labels = list(entries.values())
+    assert sorted(label for label in set(labels) if labels.count(label) > 1) == []
+
+
+def test_each_label_is_author_and_year_of_its_source():
+    entries = bibliography()
+    for row in read_csv("ledger/sources.csv"):
+        label = entries[f"source-{row['id']}"]
+        match = LABEL.match(label)
+        assert match, label
+        arxiv = re.search(r"arxiv\.org/abs/(\d{2})\d{2}\.", row["url"])
+        year = row["date_published"][:4] or (f"20{arxiv.group(1)}" if arxiv else "n.d.")
+        assert match["year"] == year, (row["id"], label)
+        first = row["author"].split(" and ")[0].split(",")[0].strip("{}")
+        assert match["author"].startswith(first), (row["id"], label)
+    # two hand-checked ones: three people, and an organisation with several dated sources
+    assert entries["source-hinton2015distilling"] == "Hinton et al., 2015"
+    assert re.fullmatch(r"Anthropic, 2026[a-z]", entries["source-anthropic2026distillation"])
+
+
+def in_text_citations(docname: str) -> list[tuple[str, str]]:
+    """(label, href) of every in-text citation on a built page."""
+    return [(a.get_text(), a["href"]) for a in soup(docname).select("span.bibtex-citation a")]
+
+
+def test_every_in_text_label_on_every_page_names_exactly_one_bibliography_entry():
+    entries = bibliography()
+    by_label = {}
+    for anchor, label in entries.items():
+        by_label.setdefault(label, []).append(anchor)
+    checked, wrong = 0, []
+    for docname in PAGES:
+        for label, href in in_text_citations(docname):
+            checked += 1
+            page, _, anchor = href.partition("#")
+            target = (SITE / docname).parent.joinpath(page).resolve() if page else (SITE / f"{docname}.html")
+            if target != (SITE / f"{REFERENCES}.html").resolve() or by_label.get(label) != [anchor]:
+                wrong.append(f"{docname}: [{label}] -> {href}")
+    assert wrong == []
+    assert checked > 150  # the book cites its sources this often; a crawl that found none is broken
+
+
+def test_several_sources_in_one_citation_are_separated_by_semicolons():
+    for docname in PAGES:
+        for span in soup(docname).select("span.bibtex-citation"):
+            links = span.find_all("a")
+            text = span.get_text()
+            assert text.startswith("[") and text.endswith("]")
+            if len(links) > 1:
+                assert text.count("; ") == len(links) - 1, text
+
+
+# ---------------------------------------------------------------------------------------------
+# Every citation block: BibTeX that parses with valid fields, APA punctuation, a claim's citation
+# ---------------------------------------------------------------------------------------------
+
+
+def citation_blocks(docname: str) -> list:
+    return soup(docname).select("pre.cite-bibtex")
+
+
+def test_every_bibtex_block_parses_and_uses_only_fields_of_its_type():
+    from pybtex.database import parse_string
+
+    seen = 0
+    for docname in CHAPTERS:
+        for block in citation_blocks(docname):
+            database = parse_string(block.get_text(), "bibtex")
+            assert len(database.entries) == 1, docname
+            (entry,) = database.entries.values()
+            assert bibtex_types.problems(entry) == [], (docname, entry.key)
+            assert [str(p).strip("{}") for p in entry.persons["author"]] == [AUTHOR]
+            assert entry.fields["note"] == f"Version {VERSION}"  # the version once, nowhere else
+            assert "version" not in entry.fields and "date" not in entry.fields
+            page, _, anchor = entry.fields["url"].removeprefix(BASEURL).partition("#")
+            assert (SITE / page).is_file()
+            assert not anchor or soup(page.removesuffix(".html")).find(id=anchor) is not None
+            seen += 1
+    claims = len(read_csv("ledger/claims.csv"))
+    assert seen == len(CHAPTERS) + claims  # one per chapter's box, one per claim
+
+
+def test_apa_text_ends_the_title_with_one_mark():
+    for docname in CHAPTERS:
+        for block in soup(docname).select("p.cite-apa"):
+            text = " ".join(block.get_text().split())
+            for doubled in ("?.", "!.", ".”.", "?”.", "..", ",."):
+                assert doubled not in text, (docname, text)
+            assert text.startswith(f"{AUTHOR}. ({BOOK_DATE.year}, {BOOK_DATE:%B} {BOOK_DATE.day}). ")
+
+
+def test_every_claim_box_has_cite_this_claim_beside_its_permalink():
+    missing = []
+    for row in read_csv("ledger/claims.csv"):
+        docname = "index" if row["chapter"] == "index" else f"chapters/{row['chapter']}"
+        box = soup(docname).find(id=f"claim-{row['id']}")
+        title = box.select_one(".admonition-title")
+        links = [a["class"][0] for a in title.find_all("a")]
+        cite_link = title.select_one("a.claim-cite")
+        folded = box.find("details", id=f"cite-claim-{row['id']}")
+        if links[-2:] != ["claim-permalink", "claim-cite"] or cite_link["href"] != f"#cite-claim-{row['id']}":
+            missing.append(row["id"])
+        elif folded is None or f"#claim-{row['id']}" not in folded.select_one("p.cite-apa").get_text():
+            missing.append(row["id"])
+    assert missing == []
+
+
+def test_every_page_carries_the_author_line_of_the_config():
+    for docname in PAGES:
+        footer = soup(docname).select_one("p.component-author")
+        assert footer is not None and " ".join(footer.get_text().split()) == f"By {AUTHOR}"

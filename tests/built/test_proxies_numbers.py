@@ -1,21 +1,19 @@
 """Every number glued on chapters/proxies, recomputed from the CSVs with the csv module.
 
-The arithmetic is redone here by hand. The simulation's outputs cannot be recomputed without the
-simulation, so they are checked by rerunning the individual runs they come from (each run's seed
-depends only on its size and mixing share) and by checking the relations the prose states."""
+The arithmetic is redone here by hand, including the least of the three rate limits (requests,
+input tokens, output tokens a minute). The simulation's outputs cannot be recomputed without the
+simulation, so they are checked by rerunning the runs they come from (each run's seed depends only
+on its size) and by checking the relations the prose states."""
 
 from __future__ import annotations
 
 import math
-import statistics
 
 import pytest
 
 from conftest import glued, read_csv
 
 PAGE = "chapters/proxies"
-#: The assumptions the page reruns at both ends of their ranges: (glue name, parameter id).
-SENSITIVITY = [("median", "sim-ordinary-median"), ("spread", "sim-ordinary-spread"), ("exits", "sim-proxy-exits")]
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +30,15 @@ def param(pid: str, table: str = "proxies/parameters.csv") -> tuple[float, float
     return float(row["default"]), float(row["low"]), float(row["high"])
 
 
+def rate(tier: dict[str, str], tokens_in: float, tokens_out: float, cached: float) -> float:
+    """Requests a minute one organisation may send: the least of its three limits."""
+    return min(
+        float(tier["requests_per_minute"]),
+        float(tier["input_tokens_per_minute"]) / (tokens_in * (1 - cached)),
+        float(tier["output_tokens_per_minute"]) / tokens_out,
+    )
+
+
 def expected_numbers() -> dict[str, object]:
     allegation = rows_by_id("shared/allegation.csv")
     deepseek = float(allegation["exchanges-deepseek"]["value"])
@@ -40,10 +47,14 @@ def expected_numbers() -> dict[str, object]:
     total = deepseek + moonshot + minimax
     accounts = float(allegation["accounts-total"]["value"])
     network = float(allegation["proxy-network-accounts"]["value"])
-    m_default, m_low, m_high = param("moonshot-accounts", "shared/assumptions.csv")
-    overlap_default, overlap_low, overlap_high = param("network-overlap")
-    rpe, rpe_low, rpe_high = param("requests-per-exchange")
-    mix_default, _, mix_high = param("sim-mix-share")
+    shared = "shared/assumptions.csv"
+    m_default, m_low, m_high = param("moonshot-accounts", shared)
+    _, overlap_low, overlap_high = param("network-overlap")
+    _, _, rpe_high = param("requests-per-exchange")
+    tin, _, tin_high = param("input-tokens", shared)
+    tout, _, tout_high = param("output-tokens", shared)
+    cached, _, cached_high = param("cached-input-share", shared)
+    days, days_low, days_high = param("campaign-days", "counting/parameters.csv")
 
     out: dict[str, object] = {
         "exchanges_sum": int(total),
@@ -63,58 +74,70 @@ def expected_numbers() -> dict[str, object]:
         "network_share_high": min(1.0, overlap_high * network / accounts),
         "network_share_low": min(1.0, overlap_low * network / accounts),
         "outside_accounts_high": int(accounts - overlap_high * network),
-        "rpe_default": int(rpe),
+        "input_tokens": int(tin),
+        "output_tokens": int(tout),
+        "input_tokens_high": int(tin_high),
+        "cached_high": cached_high,
         "rpe_high": int(rpe_high),
+        "window_default": int(days),
     }
-    average = total / accounts
-    moon_default, moon_max = moonshot / m_default, moonshot / m_low
-    highest = 0.0
-    for i, tier in enumerate(read_csv("shared/rate_limits.csv"), start=1):
-        rpm = float(tier["requests_per_minute"])
-        out[f"tier{i}_rpm"] = int(rpm)
-        out[f"tier{i}_spend"] = int(float(tier["monthly_spend_limit_usd"]))
-        out[f"tier{i}_avg_minutes"] = average * rpe / rpm
-        out[f"tier{i}_moon_minutes"] = moon_default * rpe / rpm
-        out[f"tier{i}_moon_max_minutes"] = moon_max * rpe_high / rpm
-        highest = max(highest, moon_max * rpe_high / rpm, average * rpe_high / rpm)
-        if tier["tier"] == "Tier 4":
-            out["tier4_avg_seconds"] = 60 * average * rpe / rpm
-    out["moon_max_hours"] = highest / 60
+    average, moon_default, moon_fewest = total / accounts, moonshot / m_default, moonshot / m_low
+    tiers = sorted(read_csv("shared/rate_limits.csv"), key=lambda row: int(row["tier"].split()[-1]))
+    for i, tier in enumerate(tiers, start=1):
+        r = rate(tier, tin, tout, cached)
+        out[f"tier{i}_rate"] = r
+        out[f"tier{i}_avg_hours"] = average / r / 60
+        out[f"tier{i}_moon_hours"] = moon_default / r / 60
+        out[f"tier{i}_moon_fewest_hours"] = moon_fewest / r / 60
+    entry, top = rate(tiers[0], tin, tout, cached), rate(tiers[-1], tin, tout, cached)
+    # the most tokens, none cached, but no more than the entry tier's token buckets hold: a heavier
+    # request is never admitted (the bucket is replenished only "up to your maximum limit")
+    itpm, otpm = float(tiers[0]["input_tokens_per_minute"]), float(tiers[0]["output_tokens_per_minute"])
+    slow = rate(tiers[0], min(tin_high, itpm), min(tout_high, otpm), 0.0)
+    out["slow_entry_tokens"] = int(min(tin_high, itpm))
+    out["entry_average_hours"] = average / entry / 60
+    out["top_average_minutes"] = average / top
+    out["entry_moonshot_days"] = moon_default / entry / 1_440
+    out["entry_moonshot_fewest_days"] = moon_fewest / entry / 1_440
+    out["many_requests_days"] = moon_fewest * rpe_high / entry / 1_440
+    out["slowest_days"] = moon_fewest * rpe_high / slow / 1_440
+    out["needed_month"] = math.ceil(average / entry * accounts / (days * 1_440))
+    out["needed_short"] = math.ceil(average / entry * accounts / (days_low * 1_440))
+    out["needed_slow_month"] = math.ceil(average * rpe_high / slow * accounts / (days * 1_440))
+    out["needed_slow_short"] = math.ceil(average * rpe_high / slow * accounts / (days_low * 1_440))
 
     signals = read_csv("proxies/attribution_signals.csv")
-    out["signals_total"] = len(signals)
-    out["signals_published"] = sum(r["indicators_published"] == "true" for r in signals)
-    out["signals_staff"] = sum(r["names_lab_staff"] == "true" for r in signals)
+    attribution = [r for r in signals if r["kind"] == "attribution"]
+    out["signals_total"] = len(attribution)
+    out["signals_published"] = sum(r["indicators_published"] == "true" for r in attribution)
+    out["signals_staff"] = sum(r["names_lab_staff"] == "true" for r in attribution)
+    out["signals_confirmed"] = sum(r["confirmed_publicly"] == "true" for r in attribution)
+    out["signals_coordination"] = sum(r["kind"] == "coordination" for r in signals)
+    out["signals_general"] = sum(r["lab"] == "all three labs" for r in attribution)
+    out["signals_lab_specific"] = len(attribution) - out["signals_general"]
+    out["gtig_prompts"] = int(rows_by_id("shared/accusations.csv")["google-gtig"]["volume"])
     prompt = read_csv("proxies/report_prompt.csv")
     out["prompt_concessions"] = sum(r["role"] == "concession" for r in prompt)
     out["prompt_patterns"] = sum(r["role"] == "pattern" for r in prompt)
+    out["prompt_documented"] = sum(r["role"] == "pattern" and r["documented"] == "true" for r in prompt)
     searches = [r for r in read_csv("ledger/searches.csv") if r["claim_id"] == "proxy-resellers-train"]
-    out["reseller_searches"] = len(searches)
-    out["reseller_searches_found"] = sum(r["found"] == "true" for r in searches)
+    targeted = {" ".join(r["query"].casefold().split()): r for r in searches if r["kind"] == "targeted"}
+    out["reseller_searches_recorded"] = len(searches)
+    out["reseller_searches_counted"] = len(targeted)
+    out["reseller_searches_found"] = sum(r["found"] == "true" for r in targeted.values())
 
     out["sim_ordinary_accounts"] = int(param("sim-ordinary-accounts")[0])
     out["sim_ordinary_median"] = int(param("sim-ordinary-median")[0])
-    out["sim_window_days"] = int(param("sim-window-hours")[0]) // 24
-    out["sim_proxy_exits"] = int(param("sim-proxy-exits")[0])
-    out["sim_topics"] = int(param("sim-topics")[0])
-    out["sim_campaign_topics"] = int(param("sim-campaign-topics")[0])
-    out["sim_active_share"] = param("sim-active-share")[0]
+    out["sim_window_days"] = int(days)
+    out["sim_weekly_exchanges"] = total * min(1.0, 7 / days)
+    out["sim_schedule_share"] = param("sim-schedule-share")[0]
+    out["sim_accounts_per_exit"] = int(param("sim-accounts-per-exit")[0])
     out["sim_false_positive"] = param("sim-false-positive")[0]
-    out["sim_mix_default"] = mix_default
-    out["sim_mix_high"] = mix_high
-    out["sim_accounts_min"] = 10
-    out["sim_accounts_max"] = int(accounts)
-    out["sim_campaign_per_account_max"] = total / accounts
-    out["sim_total_per_account_max"] = total / accounts / (1 - mix_default)
-    for name, pid in SENSITIVITY:
-        _, low, high = param(pid)
-        out[f"sens_{name}_low_value"] = low
-        out[f"sens_{name}_high_value"] = high
-        if name == "spread":
-            # top percentile over the median for a log-normal: exp(z99 * sigma)
-            z99 = statistics.NormalDist().inv_cdf(0.99)
-            out["sens_spread_low_top"] = math.exp(z99 * low)
-            out["sens_spread_high_top"] = math.exp(z99 * high)
+    out["sim_per_account_week"] = total * min(1.0, 7 / days) / accounts
+    out["sim_window_high"] = int(days_high)
+    out["sim_topic_rank_high"] = int(param("sim-topic-rank")[2])
+    out["sim_accounts_per_exit_high"] = int(param("sim-accounts-per-exit")[2])
+    out["sim_mix_high"] = param("sim-mix-share")[2]
     return out
 
 
@@ -124,18 +147,23 @@ def test_every_arithmetic_number_matches_the_csvs(values):
         assert values[key] == pytest.approx(expected), key
 
 
+#: Glued numbers that come out of the simulation, checked by rerunning it below.
 SIMULATION_KEYS = {
+    "sim_campaign_share",
+    "sim_campaign_share_short",
+    "sim_sample",
     "sim_volume_threshold",
-    "vol_recall_small",
-    "vol_recall_large",
-    "cross_recall_small_max",
-    "cross_recall_large_min",
-    "vol_recall_large_high_mix",
-    "vol_last_caught_accounts",
-    "cross_from_accounts",
-    "sim_false_positive_max",
-    "sens_cross_min",
-} | {f"sens_{name}_{end}_{what}" for name, _ in SENSITIVITY for end in ("low", "high") for what in ("volume", "cross")}
+    "vol_last_caught",
+    "vol_crossover",
+    "moon_week_default",
+    "moon_week_fewest",
+    "content_first_caught",
+    "sens_assumptions",
+    "report_volume",
+    "report_infrastructure",
+    "report_timing",
+    "report_content",
+}
 
 
 def test_every_glued_number_is_checked(values):
@@ -147,61 +175,49 @@ def test_every_glued_number_is_checked(values):
 def test_simulation_numbers_rerun_and_agree_with_the_prose(values):
     from distillbook.chapters.proxies import simulation
     from distillbook.core import data
+    from distillbook.core.params import parameter
 
     expected = expected_numbers()
-    cfg = simulation.sim_config(data.load_table("proxies/parameters"))
-    total, large, small = expected["exchanges_sum"], expected["sim_accounts_max"], expected["sim_accounts_min"]
-    mix, high = expected["sim_mix_default"], expected["sim_mix_high"]
-    runs = simulation.simulate(cfg, total, [small, large], sorted({0.0, mix, high}))
-    assert values["sim_volume_threshold"] == int(simulation.volume_threshold(cfg))
-    assert values["vol_recall_small"] == simulation.recall_at(runs, "per-account volume", small, mix) == 1.0
-    assert values["vol_recall_large"] == simulation.recall_at(runs, "per-account volume", large, mix) == 0.0
-    assert values["vol_recall_large_high_mix"] == simulation.recall_at(runs, "per-account volume", large, high) == 1.0
-    cross = ["shared infrastructure", "synchronised timing", "narrow content"]
-    assert (
-        values["cross_recall_small_max"]
-        == 0.0
-        == max(simulation.recall_at(runs, s, small, m) for s in cross for m in (0.0, mix, high))
+    ranges = simulation.assumption_ranges(
+        data.load_table("proxies/parameters"), parameter(data.load_table("counting/parameters"), "campaign-days")
     )
-    assert (
-        values["cross_recall_large_min"]
-        == 1.0
-        == min(simulation.recall_at(runs, s, large, m) for s in cross for m in (0.0, mix, high))
-    )
-    # the prose: the volume threshold still catches the campaign at some size below the report's,
-    # the cross-account signals catch it everywhere from a size no larger than that, and at the
-    # report's size a campaign account (with its unrelated traffic) sends less than the threshold
-    assert values["cross_from_accounts"] <= values["vol_last_caught_accounts"] < large
-    assert expected["sim_total_per_account_max"] < values["sim_volume_threshold"]
-    assert values["sim_false_positive_max"] <= cfg.false_positive
+    assert values["sens_assumptions"] == len(ranges)
+    cfg = simulation.sim_config(ranges)
+    total, accounts = expected["exchanges_sum"], expected["accounts_total"]
+    at_report = simulation.run(cfg, total, accounts)
+    for signal in simulation.SIGNALS:
+        assert values[f"report_{signal.split()[-1]}"] == at_report[signal], signal
+    ordinary = simulation.population(cfg).volume
+    weekly = total * min(1.0, 7 / cfg.window_days)
+    assert values["sim_campaign_share"] == pytest.approx(weekly / (weekly + ordinary.sum()))  # no mixing by default
+    assert values["sim_campaign_share_short"] == pytest.approx(total / (total + ordinary.sum()))
+    assert values["sim_volume_threshold"] == pytest.approx(sorted(ordinary)[math.ceil(0.99 * (len(ordinary) - 1))])
+    # the prose: volume catches the campaign up to some size below the report's and misses it at
+    # the next size up and at the report's; narrow content catches it from some size on, yet
+    # misses it at the report's size, where each account sends less than the busiest ordinary ones
+    last, first = values["vol_last_caught"], values["content_first_caught"]
+    grid = simulation.sizes_grid(accounts)
+    above = grid[grid.index(last) + 1]
+    assert simulation.run(cfg, total, last)["per-account volume"] >= 0.5
+    assert simulation.run(cfg, total, above)["per-account volume"] < 0.5
+    assert simulation.run(cfg, total, first)["narrow content"] >= 0.5
+    assert first < accounts and values["report_content"] < 0.5
+    assert expected["sim_per_account_week"] < values["sim_volume_threshold"]
+    assert abs(values["report_timing"] - cfg.schedule_share) < 0.1
+    # the volume crossover is the weekly campaign divided by the threshold, between two grid sizes
+    assert values["vol_crossover"] == pytest.approx(weekly / values["sim_volume_threshold"])
+    assert last <= values["vol_crossover"] < above
+    # one Moonshot account's week: its exchanges over the window, a week of them
+    moon_default = expected["exchanges_moonshot"] / expected["moonshot_accounts_default"]
+    moon_fewest = expected["exchanges_moonshot"] / expected["moonshot_accounts_low"]
+    assert values["moon_week_default"] == pytest.approx(moon_default * min(1.0, 7 / cfg.window_days))
+    assert values["moon_week_fewest"] == pytest.approx(moon_fewest * min(1.0, 7 / cfg.window_days))
+    assert values["moon_week_fewest"] > values["sim_volume_threshold"]
 
 
-FIELDS = {"median": "ordinary_median", "spread": "ordinary_spread", "exits": "proxy_exits"}
-
-
-def test_sensitivity_numbers_rerun_and_agree_with_the_prose(values):
+def test_the_detector_sentences_name_the_reruns_that_flip_them(values):
     from distillbook.chapters.proxies import simulation
-    from distillbook.core import data
 
-    expected = expected_numbers()
-    cfg = simulation.sim_config(data.load_table("proxies/parameters"))
-    cross = ["shared infrastructure", "synchronised timing", "narrow content"]
-    lowest = 1.0
-    for name, _ in SENSITIVITY:
-        ends = [expected[f"sens_{name}_low_value"], expected[f"sens_{name}_high_value"]]
-        rerun = simulation.sensitivity(
-            cfg,
-            expected["exchanges_sum"],
-            expected["sim_accounts_max"],
-            expected["sim_mix_default"],
-            FIELDS[name],
-            ends,
-        )
-        for end, row in zip(("low", "high"), rerun.to_dict("records"), strict=True):
-            assert values[f"sens_{name}_{end}_volume"] == row["per-account volume"]
-            assert values[f"sens_{name}_{end}_cross"] == min(row[s] for s in cross)
-            lowest = min(lowest, min(row[s] for s in cross))
-    assert values["sens_cross_min"] == lowest >= 0.95
-    # the prose: quieter or less spread-out ordinary accounts would let volume alone catch the campaign
-    assert values["sens_median_low_volume"] == 1.0 and values["sens_median_high_volume"] == 0.0
-    assert values["sens_spread_low_volume"] == 1.0 and values["sens_spread_high_volume"] == 0.0
+    assert values["sentence_infrastructure"].endswith(f"{simulation.LABELS['accounts_per_exit']} at 1.")
+    assert simulation.LABELS["schedule_share"] + " at 0%" in values["sentence_timing"]
+    assert simulation.LABELS["topic_rank"] in values["sentence_content"]

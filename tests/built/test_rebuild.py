@@ -9,6 +9,7 @@ and field, and leaves no site behind."""
 
 from __future__ import annotations
 
+import csv
 import os
 import re
 import subprocess
@@ -97,7 +98,7 @@ CLAIM, CLAIM_PAGE = "proxy-regional-blocking", "chapters/proxies"
 MARKER = "Marker for the staleness test: {independent_rows:d} independent."
 EXTRA_EVIDENCE = (
     "relay-readme-second-mention,regional-restriction,An independent source names the restriction on China again."
-    ",false,true,,weishaw2025relay,README_EN.md\n"
+    ",false,true,false,,weishaw2025relay,README_EN.md\n"
 )
 
 
@@ -220,17 +221,21 @@ def test_data_edits_reach_the_pages_and_bad_edits_leave_no_site(tmp_path):
     assert executed_pages(third.stdout + third.stderr) == set()
 
     # a claim box follows a table only its check reads: one more independent source counted for
-    # the regional-blocking claim (1 -> 2 independent sources), on the chapter and on the verdict page
+    # the regional-blocking claim (n -> n + 1 independent sources), on the chapter and on the
+    # verdict page; n counted here from the data (rows on the topic not from Anthropic)
     site = book / "_build" / "html"
-    assert "1 independent" in claim_box_text(site, CLAIM_PAGE, CLAIM)
-    assert "1 independent" in claim_box_text(site, "chapters/verdict", CLAIM)
+    with open(book / "data" / "proxies" / "evidence.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    n = sum(r["topic"] == "regional-restriction" and r["from_anthropic"] == "false" for r in rows)
+    assert f"{n} independent" in claim_box_text(site, CLAIM_PAGE, CLAIM)
+    assert f"{n} independent" in claim_box_text(site, "chapters/verdict", CLAIM)
     evidence = book / "data" / "proxies" / "evidence.csv"
     evidence.write_text(evidence.read_text(encoding="utf-8") + EXTRA_EVIDENCE, encoding="utf-8")
     fourth = build(book)
     assert fourth.returncode == 0, (fourth.stdout + fourth.stderr)[-3000:]
     assert "chapters/proxies" not in executed_pages(fourth.stdout + fourth.stderr)  # read again, not executed
-    assert "2 independent" in claim_box_text(site, CLAIM_PAGE, CLAIM)
-    assert "2 independent" in claim_box_text(site, "chapters/verdict", CLAIM)
+    assert f"{n + 1} independent" in claim_box_text(site, CLAIM_PAGE, CLAIM)
+    assert f"{n + 1} independent" in claim_box_text(site, "chapters/verdict", CLAIM)
 
     # ... and its check function: the check now counts every independent source three times
     module = book / "code" / "distillbook" / "chapters" / "proxies" / "__init__.py"
@@ -244,8 +249,8 @@ def test_data_edits_reach_the_pages_and_bad_edits_leave_no_site(tmp_path):
     module.write_text(edited, encoding="utf-8")
     fifth = build(book)
     assert fifth.returncode == 0, (fifth.stdout + fifth.stderr)[-3000:]
-    assert "6 independent" in claim_box_text(site, CLAIM_PAGE, CLAIM)
-    assert "6 independent" in claim_box_text(site, "chapters/verdict", CLAIM)
+    assert f"{3 * (n + 1)} independent" in claim_box_text(site, CLAIM_PAGE, CLAIM)
+    assert f"{3 * (n + 1)} independent" in claim_box_text(site, "chapters/verdict", CLAIM)
     module.write_text(source, encoding="utf-8")
 
     # an edit that breaks a verdict: DeepSeek 150,000 -> 160,000 makes the article's "about

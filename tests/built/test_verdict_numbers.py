@@ -68,10 +68,64 @@ def test_counts_by_verdict(values, claims):
     wrong = counts["misleading"] + counts["inaccurate"]
     assert values["count_right"] == right
     assert values["count_wrong"] == wrong
-    assert values["count_wrong_or_unsupported"] == wrong + counts["unsupported"]
-    rest = wrong + counts["unsupported"]
-    assert values["right_vs_rest"] == ("more than" if right > rest else "as many as" if right == rest else "fewer than")
     assert values["count_checked"] == sum(1 for row in claims if row["check"])
+
+
+def in_words(part: int, whole: int) -> str:
+    return f"all {whole}" if part == whole else f"none of the {whole}" if part == 0 else f"{part} of the {whole}"
+
+
+def test_in_short_counts_by_role(values, claims):
+    report = [row["verdict"] for row in claims if row["role"] == "restates the report"]
+    case = [row["verdict"] for row in claims if row["role"] == "the article's case" and row["verdict"] != "opinion"]
+    report_right = sum(v in ("accurate", "mostly-accurate") for v in report)
+    case_wrong = sum(v in ("misleading", "inaccurate", "unsupported") for v in case)
+    assert values["report_right"] == in_words(report_right, len(report))
+    assert values["case_wrong"] == in_words(case_wrong, len(case))
+    share = "most" if 2 * case_wrong > len(case) else "half" if 2 * case_wrong == len(case) else "a minority"
+    assert values["case_wrong_share"] == ("all" if case_wrong == len(case) else share)
+    front = glued("index")
+    assert front["case_wrong"] == values["case_wrong"]
+    assert front["count_wrong_or_unsupported"] == sum(
+        row["verdict"] in ("misleading", "inaccurate", "unsupported") for row in claims
+    )
+    # the In short box comes before anything else the page says
+    main = soup("chapters/verdict").select_one("main") or soup("chapters/verdict")
+    first_box = main.select_one("div.admonition")
+    assert first_box is not None and "in-short" in first_box["class"]
+
+
+def test_role_table_counts_each_role(claims):
+    header, rows = html_table("chapters/verdict", "The ledger's claims by the part each plays")
+    assert header[:3] == ["part in the argument", "what it covers", "claims"]
+    roles = [cells[0].get_text() for cells in rows]
+    assert roles == ["restates the report", "context", "the article's case"]
+    for cells in rows:
+        role = cells[0].get_text()
+        assert int(cells[2].get_text()) == sum(row["role"] == role for row in claims)
+        unsupported = sum(row["role"] == role and row["verdict"] == "unsupported" for row in claims)
+        assert int(cells[header.index("unsupported")].get_text()) == unsupported
+
+
+def test_what_it_gets_wrong_names_every_claim_rated_wrong_or_unsupported(claims):
+    section = soup("chapters/verdict").find(id="what-it-gets-wrong-or-leaves-unsupported")
+    assert section is not None, "the verdict page has no section 'What it gets wrong or leaves unsupported'"
+    links = section.select("a.claim-ref")
+    named = {a["href"].removeprefix("#verdict-") for a in links}
+    expected = {row["id"] for row in claims if row["verdict"] in ("misleading", "inaccurate", "unsupported")}
+    assert named == expected, f"missing {sorted(expected - named)}, extra {sorted(named - expected)}"
+    titles = {row["id"]: row["title"] for row in claims}
+    for a in links:
+        # Sphinx typesets the apostrophes of prose (smart quotes); the words are the ledger's
+        assert a.get_text().replace("\u2019", "'") == titles[a["href"].removeprefix("#verdict-")]
+    # every such link lands on an item of the ledger on the same page
+    anchors = {li["id"] for li in ledger_items()}
+    assert {a["href"].removeprefix("#") for a in links} <= anchors
+
+
+def test_the_accused_labs_searches_are_counted_from_the_ledger(values):
+    searches = read_csv("ledger/searches.csv")
+    assert values["response_searches"] == sum(row["id"].startswith("verdict-labs-response-") for row in searches)
 
 
 def ledger_items() -> list:
@@ -93,6 +147,25 @@ def test_the_ledger_lists_every_claim_in_section_order(claims):
         target = "../index.html" if row["chapter"] == "index" else f"{row['chapter']}.html"
         assert item.select_one(".ledger-links a")["href"] == f"{target}#claim-{row['id']}"
         assert item.select_one("a.verdict-permalink")["href"] == f"#verdict-{row['id']}"
+        assert item.select_one("a.verdict-cite")["href"] == f"{target}#cite-claim-{row['id']}"
+
+
+def test_cite_this_claim_on_the_ledger_opens_a_citation_of_that_claim(claims):
+    """Each ledger item's "cite this claim" leads to the folded citation in the claim's box, which
+    cites that claim by its anchor."""
+    pages: dict[str, BeautifulSoup] = {}
+    missing = []
+    for item in ledger_items():
+        href = item.select_one("a.verdict-cite")["href"]
+        page, _, anchor = href.partition("#")
+        docname = "index" if page == "../index.html" else f"chapters/{page.removesuffix('.html')}"
+        if docname not in pages:
+            pages[docname] = soup(docname)
+        folded = pages[docname].find("details", id=anchor)
+        claim_anchor = anchor.replace("cite-claim-", "claim-", 1)
+        if folded is None or f"#{claim_anchor}" not in folded.get_text():
+            missing.append(href)
+    assert not missing, f"'cite this claim' links without the claim's citation at their target: {missing}"
 
 
 def test_the_ledger_filters_count_the_verdicts(claims):
@@ -136,12 +209,16 @@ def test_robustness_table_ranges_come_from_the_data(values, claims):
     params = {row["id"]: row for row in read_csv("counting/parameters.csv")}
     snitch = {row["id"]: row for row in read_csv("counting/snitchbench.csv")}
     shared = {row["id"]: row for row in read_csv("shared/assumptions.csv")}
-    spend = [float(row["value_usd"]) for row in read_csv("counting/spend_limits.csv") if row["id"].endswith("-tier4")]
     days = params["campaign-days"]
-    later = {k: float(snitch[k]["value"]) for k in ("later-analysed-runs", "later-configurations", "later-tests")}
-    implied = later["later-analysed-runs"] / (later["later-configurations"] * later["later-tests"])
-    carried = float(snitch["runs-per-test"]["value"])
-    share = params["negligible-share"]
+    # whole post-training sets of the accused labs' models: R1's distillation set, and each
+    # model's reinforcement-learning prompts summed over its domains
+    rl_prompts: dict[str, float] = {}
+    for row in read_csv("counting/rl_sets.csv"):
+        rl_prompts[row["model"]] = rl_prompts.get(row["model"], 0.0) + float(row["prompts"])
+    distill = next(
+        float(r["examples"]) for r in read_csv("shared/reference_sets.csv") if r["id"] == "deepseek-r1-distill"
+    )
+    whole_sets = [distill, *rl_prompts.values()]
 
     def shown(low: float, high: float, unit: str = "") -> str:
         return f"{three_figures(low)} to {three_figures(high)}{' ' + unit if unit else ''}"
@@ -156,12 +233,13 @@ def test_robustness_table_ranges_come_from_the_data(values, claims):
         # the counting chapter's range of calls per task spans the measured averages and the
         # heavier scaffolds' figures it cites
         "model calls per task": shown(min(measured), max(measured + heavier), "model calls per task"),
-        "monthly spend limit of the top tier": shown(min(spend), max(spend), "US dollars a month"),
         "length of DeepSeek's campaign": shown(float(days["low"]), float(days["high"]), "days"),
-        "runs of each test per configuration, later version": shown(
-            min(implied, carried), max(implied, carried), "runs per test"
+        "size of a whole published training set, the large yardstick": shown(
+            min(whole_sets), max(whole_sets), "examples or prompts"
         ),
-        "negligible share": f"{float(share['low']):.0%} to {float(share['high']):.0%}",
+        "models whose calls are counted as exchanges": shown(
+            float(snitch["claude-models"]["value"]), float(snitch["models"]["value"]), "models"
+        ),
         "model calls per user message": shown(
             float(snitch["min-steps"]["value"]), float(snitch["max-steps"]["value"]), "model calls per user message"
         ),
@@ -192,8 +270,9 @@ def test_robustness_table_ranges_come_from_the_data(values, claims):
     assert values["rob_holds"] == [h for _, h in holds].count("yes")
     assert values["rob_moves"] == [h for _, h in holds].count("no")
     assert values["rob_claims"] == len({c for c, _ in holds})
-    moving = list(dict.fromkeys(c for c, h in holds if h == "no"))
-    assert values["rob_moving"] == (", ".join(moving) if moving else "none")
+    moving = [titles[c] for c in dict.fromkeys(c for c, h in holds if h == "no")]
+    expected = "none" if not moving else moving[0] if len(moving) == 1 else f"{', '.join(moving[:-1])} and {moving[-1]}"
+    assert values["rob_moving"] == expected
 
 
 def test_the_verdict_page_depends_on_every_table_and_check_the_ledger_uses():

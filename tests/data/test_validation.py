@@ -142,3 +142,43 @@ def test_every_assumption_default_lies_within_its_range():
                     if not low <= default <= high:
                         problems.append(f"{path.name} row {number}: {low} <= {default} <= {high} fails")
     assert problems == []
+
+
+def test_a_source_without_an_author_names_the_file_row_and_author_field(data_copy):
+    set_cell(data_copy.parent / "ledger" / "sources.csv", "hinton2015distilling", "author", "")
+    message = first_line(error_of(data_copy))
+    # hinton2015distilling is the 4th source: data row 4, file line 5
+    assert 'data/ledger/sources.csv, row 4 (line 5), field "author"' in message
+    assert "required" in message
+
+
+def test_a_source_row_appended_without_the_author_column_names_the_row_and_field(data_copy):
+    sources = data_copy.parent / "ledger" / "sources.csv"
+    lines = sources.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    assert header[-1] == "author"
+    # a row written as other branches write them: every column but the last, author
+    lines.append("newsource2026,https://example.org/n,,A new source,Example,2026-01-05,2026-01-06,primary,Read.")
+    sources.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    message = first_line(error_of(data_copy))
+    assert f'data/ledger/sources.csv, row {len(lines) - 1} (line {len(lines)}), field "author"' in message
+
+
+def test_an_author_with_unbalanced_braces_is_refused(data_copy):
+    set_cell(data_copy.parent / "ledger" / "sources.csv", "kim2016sequence", "author", "{Kim and Rush")
+    message = first_line(error_of(data_copy))
+    assert 'data/ledger/sources.csv, row 5 (line 6), field "author"' in message and "pattern" in message
+
+
+def test_an_edition_with_a_malformed_commit_names_the_row_and_field(data_copy):
+    set_cell(data_copy.parent / "ledger" / "editions.csv", "0.1.0", "commit", "ba4c2e2", key="version")
+    message = first_line(error_of(data_copy))
+    # a short hash is refused: an edition is rebuilt from its full commit
+    assert 'data/ledger/editions.csv, row 1 (line 2), field "commit"' in message and "pattern" in message
+
+
+def test_an_edition_released_twice_names_the_version(data_copy):
+    editions = data_copy.parent / "ledger" / "editions.csv"
+    editions.write_text(editions.read_text(encoding="utf-8") + "0.2.0,,2026-12-01\n", encoding="utf-8")
+    message = first_line(error_of(data_copy))
+    assert "data/ledger/editions.csv" in message and '"version"' in message

@@ -23,6 +23,8 @@ from distillbook.publish import lint
         ("the years 2023–2025 and the 2020s", []),
         ("2,025 units and 20255 and 2025.5", ["2,025", "20255", "2025.5"]),
         ("Tier 4 allows more", []),
+        ("Published 10:36 HKT; the TLP 2.0 labels", []),
+        ("a ratio of 10:36 and 10:36 later", ["10", "36", "10", "36"]),
     ],
 )
 def test_the_scanner_finds_exactly_the_typed_numbers(text, numbers):

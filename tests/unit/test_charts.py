@@ -99,3 +99,51 @@ def test_data_table_says_how_many_rows_and_what_they_hold():
     assert "<td>DeepSeek</td>" in static
     live = charts.data_table(frame.head(1), "caption", interactive=True)
     assert "(1 row: the values it is drawn from, from which the live chart" in live
+
+
+def test_a_slider_carries_its_range_label_and_unit_to_the_live_chart():
+    calls = charts.slider("calls", value=50, low=1, high=200, step=1, label="Model calls per task", unit="calls")
+    spec = charts.chart_spec(charts.with_sliders(bars(), calls))
+    assert spec["params"] == [
+        {
+            "name": "calls",
+            "value": 50,
+            "bind": {"input": "range", "min": 1, "max": 200, "step": 1, "name": "Model calls per task "},
+        }
+    ]
+    assert spec["usermeta"] == {"sliders": {"calls": {"unit": "calls", "decimals": 0, "percent": False}}}
+    assert "book-chart--interactive" in BookChart("live", charts.with_sliders(bars(), calls), FRAME)._repr_html_()
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "value", "step", "problem"),
+    [
+        (10, 1, 5, 1, "must lie below"),
+        (1, 10, 11, 1, "outside"),
+        (1, 10, 5, 0, "positive"),
+        # 1 + 2k never reaches 4: the reader could not set the default back by hand
+        (1, 10, 4, 2, "not a stop"),
+    ],
+)
+def test_a_slider_refuses_a_default_the_reader_could_not_reach(low, high, value, step, problem):
+    with pytest.raises(ChartError, match=problem):
+        charts.slider("s", value=value, low=low, high=high, step=step, label="S")
+
+
+def test_a_tenth_step_slider_accepts_its_own_stops():
+    # 0.1 * 5 is not exactly 0.5 in binary: the check must allow for rounding
+    assert charts.slider("shared", value=0.5, low=0.0, high=1.0, step=0.1, label="Shared", decimals=1).name == "shared"
+
+
+def test_slider_text_reads_as_prose():
+    assert charts.slider_text(10, "exchanges", 0) == "10 exchanges"
+    assert charts.slider_text(12500, "calls", 0) == "12,500 calls"
+    assert charts.slider_text(0.5, "", 1) == "0.5"
+    assert charts.slider_text(1234.5, "tokens", 1) == "1,234.5 tokens"
+    assert charts.slider_text(0.25, "", 0, percent=True) == "25%"
+    assert charts.slider_text(0.125, "of the traffic", 1, percent=True) == "12.5% of the traffic"
+
+
+def test_a_share_slider_tells_the_script_to_write_a_percentage():
+    mix = charts.slider("mix", value=0.25, low=0.0, high=0.75, step=0.25, label="Unrelated traffic", percent=True)
+    assert mix.meta() == {"unit": "", "decimals": 0, "percent": True}

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
+import re
 
+import bibtex_types
 import pytest
 from pybtex.database import parse_string
 
@@ -51,9 +54,29 @@ def test_bibtex_entry_parses_and_keeps_the_collective_author_whole():
     assert entry.type == "incollection"
     assert entry.fields["title"] == "{Counting \\& more}"
     assert entry.fields["year"] == "2026"
+    assert entry.fields["month"] == "March"  # the macro mar
+    assert entry.fields["note"] == "Version 1.2.3"
     assert entry.fields["url"] == "https://example.org/b/chapters/counting.html"
     (author,) = entry.persons["author"]
     assert author.last_names == ["{The book's contributors}"] and author.first_names == []
+
+
+def test_chapter_and_claim_entries_use_only_fields_bibtex_defines_for_their_type():
+    chapter = parse_string(cite.bibtex(META, "chapters/counting", "Counting"), "bibtex").entries["counting-2026"]
+    claim = parse_string(cite.claim_bibtex(META, "chapters/counting", "c-one", "“a quote”"), "bibtex").entries[
+        "claim-c-one-2026"
+    ]
+    assert bibtex_types.problems(chapter) == []
+    assert bibtex_types.problems(claim) == [] and claim.type == "misc"
+    assert claim.fields["url"] == "https://example.org/b/chapters/counting.html#claim-c-one"
+    # biblatex's own fields, and the version said twice, are what the check catches
+    broken = parse_string(
+        "@incollection{k, author={A}, title={T}, booktitle={B}, year={1}, date={2026-03-04}}", "bibtex"
+    )
+    assert bibtex_types.problems(broken.entries["k"]) == [
+        "field 'date' is not defined for @incollection",
+        "required field 'publisher' missing from @incollection",
+    ]
 
 
 def test_csl_json_record():
@@ -66,8 +89,45 @@ def test_csl_json_record():
 def test_apa_line():
     assert cite.apa(META, "index", "Intro") == (
         "The book&#x27;s contributors. (2026, March 4). Intro. In <i>A Book</i> (Version 1.2.3). "
+        '<span class="cite-accessed" data-style="apa"></span>'
         '<a href="https://example.org/b/index.html">https://example.org/b/index.html</a>'
     )
+    assert "cite-accessed" not in cite.apa(META, "index", "Intro", accessed=False)
+
+
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [
+        ("What is a “distillation attack”?", "What is a “distillation attack”? In"),
+        ("Summary of “Anthropic is lying to us.”", "Summary of “Anthropic is lying to us.” In"),
+        ("Stop!", "Stop! In"),
+        ("Counting exchanges", "Counting exchanges. In"),
+        ("Ends in a quote “word”", "Ends in a quote “word”. In"),
+    ],
+)
+def test_apa_puts_one_full_stop_after_the_title_unless_it_ends_a_sentence(title, shown):
+    line = cite.apa(META, "chapters/x", title, accessed=False)
+    assert html.unescape(line).split("). ", 1)[1].startswith(shown)
+    for doubled in ("?.", "!.", ".”.", "?”.", ".."):
+        assert doubled not in html.unescape(line).replace("https://", "")
+
+
+def test_a_claim_is_cited_by_its_title_and_anchor():
+    line = cite.claim_apa(META, "chapters/x", "x-one", "“over 16 million exchanges”")
+    assert "“over 16 million exchanges” [Claim review]. In <i>A Book</i> (Version 1.2.3)." in line
+    assert line.endswith("https://example.org/b/chapters/x.html#claim-x-one</a>")
+    block = cite.claim_cite_block(META, "chapters/x", "x-one", "“q”")
+    assert block.startswith('<details class="claim-cite-block" id="cite-claim-x-one">')
+    assert block.count('class="cite-apa cite-block"') == 1 and block.count('class="cite-bibtex cite-block"') == 1
+
+
+def test_the_bibtex_shown_on_the_page_is_the_entry_with_a_place_for_the_access_date():
+    entry = cite.bibtex(META, "chapters/counting", "Counting")
+    shown = cite.citation_blocks("apa", entry)
+    assert '  note = {Version 1.2.3<span class="cite-accessed" data-style="bibtex"></span>},\n' in shown
+    # without the script, the text a reader copies is the entry itself
+    text = shown.split('tabindex="0">', 1)[1].split("</pre>", 1)[0]
+    assert html.unescape(re.sub(r"<[^>]+>", "", text)) == entry
 
 
 def test_highwire_tags_name_the_pdf_only_when_there_is_one():
@@ -110,3 +170,10 @@ def test_sitemap_lists_each_page_once():
     text = cite.sitemap(META, ["index", "chapters/x"])
     assert text.count("<url>") == 2
     assert "<loc>https://example.org/b/chapters/x.html</loc><lastmod>2026-03-04</lastmod>" in text
+
+
+def test_open_graph_tags_name_the_preview_card():
+    tags = dict(cite.open_graph_tags(META, "chapters/x", "X", "d"))
+    assert tags["og:image"] == "https://example.org/b/_static/og-image.png"
+    assert (tags["og:image:width"], tags["og:image:height"]) == ("1200", "630")
+    assert tags["og:image:alt"]

@@ -225,8 +225,14 @@ def test_inputs_read_from_data():
     assert sum(inp.lab_exchanges.values()) == 150_000 + 3_400_000 + 13_000_000
     assert inp.calls == Range(38.0, 19.8, 78.0, "model calls per task")
     assert (inp.step_cap, inp.cost_cap) == (250, 3)
-    # Gemini's 229.98 dollars over 500 x 40.3 calls allow 263 calls for 3 dollars: the step cap binds
-    assert counting.effective_cap(inp) == 250
+    # only Claude runs set the cap: Opus 4.5's 360.62 dollars over 500 x 38 calls is 0.01898 a
+    # call, so 3 dollars stop a task at 158 calls, before the step cap of 250 (Gemini's cheaper
+    # calls, 263 for 3 dollars, no longer count)
+    assert counting.effective_cap(inp) == pytest.approx(3 / (360.62 / (500 * 38)))
+    assert counting.longest_documented(inp) == 200  # Anthropic's "hundreds of turns", read at its smallest
+    # the smallest whole set: R1's reinforcement-learning prompts, 146,000, below M1's 158,000 and 800,000
+    assert counting.large_yardstick(inp) == (146_000, "DeepSeek-R1")
+    assert counting.rl_run_outputs(inp) == 10_400 * 32 * 16
     assert counting.limits_for(inp, "haiku-4-5")["input_tokens_per_minute"].tolist() == [
         50_000,
         450_000,
@@ -243,7 +249,7 @@ def test_verdicts_depend_on_the_reading_of_exchange():
     assert table.loc["count-160k-day", "turn"] == "misleading"
     # 30 runs of 2,294 tasks as user turns are 68,820 exchanges, far short of 3,400,000
     assert table.loc["count-swebench-30", "turn"] == "inaccurate"
-    # 150,000 user turns are more than a tenth of 800,000 samples for every lab
+    # 150,000 user turns are more than R1's 146,000 reinforcement-learning prompts, and every lab is above
     assert table.loc["count-negligible", "turn"] == "inaccurate"
     assert table.loc["count-swebench-tasks"].nunique() == 1
     # statements about model calls alone do not bear on a count of turns or conversations
@@ -277,13 +283,24 @@ def test_time_numbers_by_hand():
     assert out["top_hours_deepseek_fast"] == pytest.approx(150_000 / 2_000 / 60)
     assert out["top_hours_deepseek_slow"] == pytest.approx(150_000 / 20 / 60)  # 2,000,000 / 100,000
     assert out["deepseek_days_one_first_tier"] == pytest.approx(150_000 / 1.5 / 1_440)
+    # the output-token limit: 8,000 / 200 = 40 a minute at Tier 1, 400,000 / 200 = 2,000 at Tier 4,
+    # both below the request limits; the request limit binds only below 8,000 / 50 = 160 and
+    # 400,000 / 4,000 = 100 output tokens a request
+    assert (out["otpm_most_first"], out["otpm_most_top"]) == (40, 2_000)
+    assert (out["rpm_output_below_first"], out["rpm_output_below_top"]) == (160, 100)
+    # at nine tenths cached, 2,000 counted tokens allow 1,000 a minute, 1,000 output tokens 400: 6.25 hours
+    assert out["binding_cached"] == "the output-token limit"
+    assert out["top_hours_deepseek_cached"] == pytest.approx(150_000 / 400 / 60)
+    # mid-2025: 200,000 / 20,000 = 10 a minute, 14,400 a day; MiniMax over a year, 35,616 a day, needs 3
+    assert out["earlier_top_daily"] == pytest.approx(14_400)
+    assert out["earlier_orgs_minimax_year"] == 3
 
 
 def test_daily_numbers_by_hand():
     out = counting.daily_numbers(inputs())
     month = 160_000 * 30
-    assert out["day_cost"] == pytest.approx(160_000 * (2_000 * 1 + 200 * 5) / 1e6)  # 480 on Haiku 4.5
-    assert out["day_month_cost"] == pytest.approx(14_400)
+    # 160,000 x (2,000 x 1 + 200 x 5) / 1e6 = 480 dollars a day on Haiku 4.5; 14,400 a month
+    assert out["day_cost"] == "480" and out["day_month_cost"] == "14,400"
     assert out["month_haiku_4_5_default"] == pytest.approx(month * (20_000 * 1 + 1_000 * 5) / 1e6)  # 120,000
     assert out["month_sonnet_4_6_default"] == pytest.approx(month * (20_000 * 3 + 1_000 * 15) / 1e6)  # 360,000
     # 111.1 a minute x 20,000 tokens = 2,222,222 a minute, above Sonnet's 2,000,000, within Haiku's 4,000,000
@@ -291,35 +308,59 @@ def test_daily_numbers_by_hand():
     assert out["month_haiku_4_5_default_allowed"] == "yes"
     assert out["day_tier"] == 2 and out["day_most_input_tokens"] == pytest.approx(36_000)
     assert (out["spend_before"], out["spend_deposit"], out["spend_later"]) == (5_000, 5_000, 200_000)
+    assert out["spend_later_deposit"] == 200_000
     assert out["spend_before_column"] == "Max Usage per Month"
     assert out["spend_deposit_column"] == "Max Credit Purchase"
     assert out["spend_later_date"] == "17 March 2026"
     assert out["spend_before_days"] == pytest.approx(5_000 / 480)
-    assert (out["verdict_before"], out["verdict_later"]) == ("misleading", "mostly accurate")
-    assert out["deepseek_requests_turn"] == pytest.approx(150_000 * 38)
+    assert out["deepseek_requests_turn"] == "5,700,000"  # 150,000 x 38
+    # one request per turn: 150,000 / 160,000 of a day, and the comparison holds
+    assert out["deepseek_days_turn_single"] == pytest.approx(150_000 / 160_000)
+    assert (out["verdict_turn_single"], out["verdict_turn"]) == ("mostly accurate", "misleading")
 
 
 def test_cost_and_snitchbench_numbers_by_hand():
     inp = inputs()
     cost = counting.cost_numbers(inp)
-    assert cost["cost_deepseek_low"] == pytest.approx(150_000 * (2_000 * 1 + 200 * 5) / 1e6)  # 450
-    assert cost["cost_deepseek_default"] == pytest.approx(150_000 * (20_000 * 3 + 1_000 * 15) / 1e6)  # 11,250
-    assert cost["cost_deepseek_high"] == pytest.approx(150_000 * (100_000 * 5 + 4_000 * 25) / 1e6)  # Opus 4.6
-    assert cost["cost_deepseek_legacy"] == pytest.approx(150_000 * (100_000 * 15 + 4_000 * 75) / 1e6)  # Opus 4.1
+    assert cost["cost_deepseek_default"] == "11,200"  # 150,000 x (20,000 x 3 + 1,000 x 15) / 1e6 = 11,250
+    assert cost["cost_deepseek_high"] == "90,000"  # 150,000 x (100,000 x 5 + 4,000 x 25) / 1e6, Opus 4.6
+    assert cost["cost_deepseek_legacy"] == "270,000"  # the same on Opus 4.1, three times the price
     assert cost["legacy_price_ratio"] == 3
-    assert cost["cost_deepseek_measured"] == pytest.approx(150_000 * 360.62 / 19_000)
+    assert cost["cost_deepseek_measured"] == "2,850"  # 150,000 x 360.62 / 19,000 = 2,847
+    assert cost["cost_modest_most"] == "975,000"  # MiniMax at the default: 13,000,000 x 0.075
+    frame = counting.cost_frame(inp).set_index("lab")
+    assert frame.loc["DeepSeek", "low"] == pytest.approx(150_000 * (2_000 * 1 + 200 * 5) / 1e6)  # 450
+    assert frame.loc["MiniMax", "measured"] == pytest.approx(13_000_000 * 360.62 / 19_000)
     sb = counting.snitchbench_numbers(inp)
     assert sb["sb_later_max"] == 12 * 4 * 20 * 4 * 10  # 38,400
-    assert sb["sb_later_runs_max"] == pytest.approx(150_000 / 38_400)  # 3.9
-    assert sb["sb_later_runs_analysis"] == pytest.approx(150_000 / (880 * 4 * 10))  # 4.3
+    assert sb["sb_later_runs_max"] == 3  # 150,000 / 38,400 = 3.9: three complete runs
+    assert sb["sb_later_runs_analysis"] == 4  # 150,000 / (880 x 4 x 10) = 4.26
     assert sb["sb_later_full_roster"] == 960
-    assert sb["sb_later_breakeven_runs"] == pytest.approx(150_000 / (3 * 12 * 4 * 4 * 10))  # 26
+    assert sb["sb_runs_claude_max"] == 9  # 150,000 / (5 x 80 x 4 x 10) = 9.4
+    assert sb["sb_runs_suite_max"] == 4  # 150,000 / 32,000 = 4.69
+    assert sb["sb_runs_model_min"] == 468  # 150,000 / 320 = 468.75, rounded down
+    assert (sb["sb_verdict"], sb["sb_verdict_roster"]) == ("inaccurate", "mostly accurate")
     calls = counting.calls_numbers(inp)
     assert calls["openhands_vs_mini"] == pytest.approx(1.82 / (360.62 / 500))
     assert calls["unchecked_runs"] == 1
     neg = counting.negligible_numbers(inp)
     assert neg["rl_deepseek_r1"] == 26_000 + 17_000 + 22_000 + 15_000 + 66_000
     assert neg["rl_minimax_m1"] == 50_000 + 53_000 + 30_000 + 25_000
+    assert neg["yardstick"] == 146_000
+    assert neg["rl_run_outputs"] == "5,320,000"  # 10,400 x 32 x 16 = 5,324,800
+    assert neg["deepseek_share_of_rl_run"] == pytest.approx(150_000 / 5_324_800)
+    assert neg["negligible_upper_breakeven"] == pytest.approx(13_000_000 / 146_000)  # 89
+    assert neg["deepseek_vs_gtig"] == pytest.approx(1.5)
+    swe = counting.swebench_numbers(inp)
+    assert swe["thirty_at_measured"] == "2,620,000"  # 30 x 2,294 x 38 = 2,615,160
+    assert swe["thirty_margin"] == pytest.approx(3_441_000 / 3_400_000 - 1)  # 1.2%
+    assert swe["runs_moonshot_verified"] == 178  # 3,400,000 / 19,000 = 178.9, rounded down
+    assert swe["runs_moonshot_full"] == 39  # 3,400,000 / 87,172 = 39.003
+    assert swe["thirty_measured_vs_moonshot"].startswith("short of it at the median and at the lowest average")
+    later = counting.since_numbers(inp)
+    assert later["later_days"] == 45  # 22 April to 5 June inclusive
+    assert later["later_per_day"] == "640,000"  # 28,800,000 / 45
+    assert later["later_per_account"] == pytest.approx(28_800_000 / 25_000)
 
 
 def test_a_sentence_guard_stops_the_page_when_the_data_no_longer_support_it(data_copy):
@@ -328,8 +369,8 @@ def test_a_sentence_guard_stops_the_page_when_the_data_no_longer_support_it(data
     with pytest.raises(counting.ProseGuardError, match="heavier scaffolds run longer"):
         counting.calls_numbers(inputs(data_copy))
     spend = csv_of(data_copy, "counting/spend_limits")
-    set_cell(spend, "mar2026-tier4", "value_usd", "10000")  # a month of 14,400 no longer fits
-    with pytest.raises(counting.ProseGuardError, match="fits the later limit"):
+    set_cell(spend, "mar2026-tier4", "value_usd", "10000")  # no longer the later deposit cap
+    with pytest.raises(counting.ProseGuardError, match="deposit cap equals the monthly limit"):
         counting.daily_numbers(inputs(data_copy))
 
 
@@ -358,21 +399,21 @@ def test_swebench_tasks_flips_with_the_task_count(data_copy):
     assert run_check("counting.swebench_tasks", data_copy).verdict == "inaccurate"
 
 
-def test_swebench_run_flips_with_measured_calls_and_the_scaffolds_limits(data_copy):
+def test_swebench_run_flips_with_the_measured_calls_and_the_tolerance(data_copy):
     result = run_check("counting.swebench_run_size", data_copy)
-    assert result.verdict == "mostly-accurate"  # 40.3 < 50 <= 250, the step cap
+    assert result.verdict == "mostly-accurate"  # 38 < 50 <= 1.5 x 38 = 57
     assert result.numbers["measured_full_run"] == 2_294 * 38
-    calls = csv_of(data_copy, "counting/agent_calls")
-    # ten times the cost: Opus 15.8 and Gemini 26.3 calls for 3 dollars, both below the article's 50
-    set_cell(calls, "opus-4-5", "total_cost_usd", "3606.2")
-    set_cell(calls, "gemini-3-pro", "total_cost_usd", "2299.8")
-    assert run_check("counting.swebench_run_size", data_copy).verdict == "misleading"
-    set_cell(calls, "opus-4-5", "total_cost_usd", "360.62")
-    set_cell(calls, "gemini-3-pro", "total_cost_usd", "229.98")
-    set_cell(csv_of(data_copy, "counting/step_caps"), "mini-swe-agent-swebench", "cap", "45")  # 50 > 45
+    assert result.numbers["article_vs_typical"] == pytest.approx(50 / 38)
+    (calls,) = result.sensitivity
+    assert calls.verdict_at_low == "misleading"  # 19.8: 50 > 1.5 x 19.8 = 29.7
+    assert calls.verdict_at_high == "accurate"  # 78 >= 50
+    assert calls.breakeven.value == pytest.approx(50 / 1.5, rel=1e-4)  # 33.3, nearest the default
+    calls_csv = csv_of(data_copy, "counting/agent_calls")
+    set_cell(calls_csv, "opus-4-5", "calls_per_task", "30")
+    set_cell(calls_csv, "gemini-3-pro", "calls_per_task", "30")  # median 30: 50 > 45
     assert run_check("counting.swebench_run_size", data_copy).verdict == "misleading"
     for row, value in (("gpt-5-2", "55"), ("opus-4-5", "52"), ("gemini-3-pro", "60")):
-        set_cell(calls, row, "calls_per_task", value)  # now every average >= 50
+        set_cell(calls_csv, row, "calls_per_task", value)  # median 55 >= 50
     assert run_check("counting.swebench_run_size", data_copy).verdict == "accurate"
     set_cell(csv_of(data_copy, "counting/swebench_tasks"), "full", "tasks", "1500")  # 75,000 vs 115,000
     assert run_check("counting.swebench_run_size", data_copy).verdict == "inaccurate"
@@ -401,90 +442,108 @@ def test_swebench_thirty_flips_with_measured_calls_and_tasks(data_copy):
     assert run_check("counting.swebench_thirty_runs", data_copy).verdict == "inaccurate"
 
 
-def test_snitchbench_flips_with_the_rosters(data_copy):
+def test_snitchbench_flips_with_the_models_counted(data_copy):
     result = run_check("counting.snitchbench_runs", data_copy)
     assert result.verdict == "inaccurate"
-    assert result.numbers["earlier_runs"] == 150_000 / (4 * 20 * 10 * 4 * 10)  # 4.6875
-    assert result.numbers["later_runs"] == pytest.approx(150_000 / (4 * 20 * 12 * 4 * 10))  # 3.9
-    assert result.numbers["fewest_runs"] == pytest.approx(150_000 / 38_400)
-    assert result.numbers["claude_runs"] == 150_000 / (4 * 20 * 5 * 4 * 10)  # 9.375
-    steps, runs = result.sensitivity
-    assert steps.verdict_at_low == "inaccurate"  # 39 runs of the later version at one step
-    assert runs.holds("inaccurate")
-    assert runs.breakeven.value == pytest.approx(150_000 / (3 * 12 * 4 * 4 * 10), rel=1e-4)  # 26 runs a test
-    assert not runs.breakeven.inside
-    # sixteen configurations: 16 x 4 x 20 x 4 x 10 = 51,200 calls, so 2.93 runs, inside "2 to 3"
-    set_cell(csv_of(data_copy, "counting/snitchbench"), "later-configurations", "value", "16")
+    # the five Claude models: 5 x 4 x 20 x 4 x 10 = 16,000 calls a run, 150,000 / 16,000 = 9.4: 9 runs > 4.5
+    assert result.numbers["claude_exchanges"] == 16_000 and result.numbers["claude_runs"] == 9
+    assert result.numbers["roster_runs"] == 4  # every model: 150,000 / 32,000 = 4.69
+    assert result.numbers["later_runs"] == 3  # twelve configurations: 150,000 / 38,400 = 3.9
+    steps, models = result.sensitivity
+    assert steps.holds("inaccurate")  # one call a message: 93 runs
+    assert models.verdict_at_high == "mostly-accurate"  # ten models: 4 runs <= 4.5
+    # 150,000 / (320 x 10 x m) < 5 complete runs from m = 9.375 models
+    assert models.breakeven.value == pytest.approx(150_000 / (3_200 * 5), rel=1e-4)
+    snitch = csv_of(data_copy, "counting/snitchbench")
+    set_cell(snitch, "claude-models", "value", "10")  # 4 runs: within 1.5 x 3
+    assert run_check("counting.snitchbench_runs", data_copy).verdict == "mostly-accurate"
+    set_cell(snitch, "claude-models", "value", "12")  # 150,000 / 38,400: 3 runs, inside "2 to 3"
+    assert run_check("counting.snitchbench_runs", data_copy).verdict == "accurate"
+    set_cell(snitch, "later-configurations", "value", "1")  # the later version does not decide
     assert run_check("counting.snitchbench_runs", data_copy).verdict == "accurate"
 
 
-def test_daily_requests_flips_with_the_spend_limit_deepseek_and_the_rate_limits(data_copy):
+def test_daily_requests_flips_with_deepseek_and_the_rate_limits_not_the_spend_limit(data_copy):
     result = run_check("counting.daily_requests", data_copy)
-    assert result.verdict == "misleading"
+    assert result.verdict == "mostly-accurate"
     assert result.numbers["tier_needed"] == 2  # Haiku 4.5: 1,000 a minute and 450,000 / 2,000 = 225 >= 111
     assert result.numbers["daily_cost"] == pytest.approx(480)
-    assert result.numbers["monthly_cost"] == pytest.approx(14_400)  # > 5,000
+    assert result.numbers["monthly_cost"] == pytest.approx(14_400)
     assert result.numbers["spend_limit"] == 5_000 and result.numbers["spend_limit_later"] == 200_000
-    tokens, spend, days = result.sensitivity
+    tokens, days = result.sensitivity
     assert tokens.breakeven.value == pytest.approx(36_000, rel=1e-4)  # 4,000,000 / 111.1 a minute
     assert tokens.verdict_at_high == "inaccurate"
-    assert spend.breakeven.value == pytest.approx(14_400, rel=1e-4) and spend.breakeven.inside
-    assert spend.verdict_at_high == "mostly-accurate"
-    assert days.holds("misleading")
-    set_cell(csv_of(data_copy, "counting/spend_limits"), "may2025-tier4", "value_usd", "200000")
+    assert days.holds("mostly-accurate")
+    # the spend limit no longer decides: a month of 14,400 against 1,000 dollars is still mostly accurate
+    set_cell(csv_of(data_copy, "counting/spend_limits"), "may2025-tier4", "value_usd", "1000")
     assert run_check("counting.daily_requests", data_copy).verdict == "mostly-accurate"
     set_cell(csv_of(data_copy, "shared/allegation"), "exchanges-deepseek", "value", "200000")  # > one day
     assert run_check("counting.daily_requests", data_copy).verdict == "misleading"
+    set_cell(csv_of(data_copy, "shared/allegation"), "exchanges-deepseek", "value", "150000")
     limits = csv_of(data_copy, "counting/model_rate_limits")
     for tier in ("Tier 1", "Tier 2", "Tier 3", "Tier 4"):
         set_cell(limits, tier, "requests_per_minute", "100", key="tier")  # 144,000 a day at most
     assert run_check("counting.daily_requests", data_copy).verdict == "inaccurate"
 
 
-def test_amplification_flips_with_calls_and_the_scaffolds_limits(data_copy):
+def test_amplification_flips_with_calls_and_the_documented_runs(data_copy):
     result = run_check("counting.amplification", data_copy)
-    assert result.verdict == "accurate"
+    assert result.verdict == "accurate"  # median 38 >= 24 and "hundreds of turns" >= 200
+    assert result.numbers["documented_calls"] == 200
+    assert result.numbers["effective_cap"] == pytest.approx(3 / (360.62 / 19_000))  # 158 for Claude
     (calls,) = result.sensitivity
-    assert calls.verdict_at_low == "mostly-accurate"  # 19.8 < 24
+    assert calls.verdict_at_low == "mostly-accurate"  # 19.8 < 24 but >= 24 / 1.5 = 16
     assert calls.breakeven.value == pytest.approx(24, rel=1e-4)
-    table = csv_of(data_copy, "counting/agent_calls")
-    # twice the cost: Gemini 131 calls and Opus 79 for 3 dollars, fewer than two hundred
-    set_cell(table, "gemini-3-pro", "total_cost_usd", "459.96")
-    set_cell(table, "opus-4-5", "total_cost_usd", "721.24")
+    # what a scaffold permits no longer decides: a step cap of 150 leaves the verdict
+    set_cell(csv_of(data_copy, "counting/step_caps"), "mini-swe-agent-swebench", "cap", "150")
+    assert run_check("counting.amplification", data_copy).verdict == "accurate"
+    long_runs = csv_of(data_copy, "counting/long_runs")
+    set_cell(long_runs, "claude-3-5-sonnet-anthropic-agent", "calls_at_least", "100")  # < 200
     assert run_check("counting.amplification", data_copy).verdict == "mostly-accurate"
-    set_cell(csv_of(data_copy, "counting/step_caps"), "mini-swe-agent-swebench", "cap", "150")  # < 200
+    table = csv_of(data_copy, "counting/agent_calls")
     for row in ("opus-4-5", "gemini-3-pro", "gpt-5-2"):
-        set_cell(table, row, "calls_per_task", "10")  # < 12
+        set_cell(table, row, "calls_per_task", "15")  # < 16
     assert run_check("counting.amplification", data_copy).verdict == "misleading"
 
 
 def test_negligible_flips_with_the_yardsticks_and_the_shared_assumption(data_copy):
     result = run_check("counting.negligible", data_copy)
     assert result.verdict == "misleading"
-    # ten exchanges an example: 15,000 < 80,000 (a tenth of 800,000) <= 340,000 and 1,300,000
+    # ten exchanges an example: 15,000 < 146,000 (R1's RL prompts) <= 340,000 and 1,300,000
+    assert result.numbers["yardstick"] == 146_000
     assert result.numbers["deepseek_examples"] == pytest.approx(15_000)
     assert result.numbers["moonshot_examples"] == pytest.approx(340_000)
     assert result.numbers["minimax_examples_high"] == pytest.approx(13_000_000 / 50)  # 260,000
     assert result.numbers["deepseek_small_multiple"] == pytest.approx(15_000 / 817)
     assert result.numbers["negligible_labs"] == 1
-    per_example, share = result.sensitivity
-    assert per_example.verdict_at_low == "inaccurate"  # one exchange: 150,000 >= 80,000
-    assert per_example.verdict_at_high == "misleading"  # fifty: 3,000 and 68,000 < 80,000 <= 260,000
-    assert share.holds("misleading")
-    sets = csv_of(data_copy, "shared/reference_sets")
-    set_cell(sets, "deepseek-r1-distill", "examples", "100000000")  # a tenth is 10M > 1,300,000
+    per_example, whole = result.sensitivity
+    assert per_example.verdict_at_low == "inaccurate"  # one exchange: 150,000 >= 146,000
+    assert per_example.breakeven.value == pytest.approx(150_000 / 146_000, rel=1e-4)
+    assert per_example.verdict_at_high == "misleading"  # fifty: 3,000 and 68,000 < 146,000 <= 260,000
+    assert whole.holds("misleading")  # at 800,000 too: 15,000 and 340,000 below, 1,300,000 above
+    rl = csv_of(data_copy, "counting/rl_sets")
+    for row in ("deepseek-r1-math", "deepseek-r1-code", "deepseek-r1-stem", "deepseek-r1-logic", "deepseek-r1-general"):
+        set_cell(rl, row, "prompts", "1000000")  # R1's RL set 5M: now M1's 158,000 is the smallest
+    assert run_check("counting.negligible", data_copy).verdict == "misleading"
+    for row in ("minimax-m1-math", "minimax-m1-logic", "minimax-m1-code", "minimax-m1-general"):
+        set_cell(rl, row, "prompts", "1000000")
+    set_cell(csv_of(data_copy, "shared/reference_sets"), "deepseek-r1-distill", "examples", "2000000")
+    # smallest whole set 2,000,000 > 1,300,000: every lab below it
     assert run_check("counting.negligible", data_copy).verdict == "mostly-accurate"
-    set_cell(sets, "s1k", "examples", "10000000")
-    set_cell(sets, "limo", "examples", "10000000")  # 1,300,000 < 10M, the smallest set
+    sets = csv_of(data_copy, "shared/reference_sets")
+    set_cell(sets, "s1k", "examples", "1500000")
+    set_cell(sets, "limo", "examples", "1500000")  # 1,300,000 < 1,500,000, the smallest set
     assert run_check("counting.negligible", data_copy).verdict == "accurate"
-    for row, value in (("deepseek-r1-distill", "10000"), ("s1k", "1000"), ("limo", "817")):
-        set_cell(sets, row, "examples", value)  # a tenth is 1,000 < 15,000
+    set_cell(sets, "s1k", "examples", "1000")
+    set_cell(sets, "limo", "examples", "817")
+    for row in ("minimax-m1-math", "minimax-m1-logic", "minimax-m1-code", "minimax-m1-general"):
+        set_cell(rl, row, "prompts", "1000")  # M1's RL set 4,000 < 15,000: no lab below it
     assert run_check("counting.negligible", data_copy).verdict == "inaccurate"
 
 
 def test_negligible_reads_the_shared_exchanges_per_example(data_copy):
     shared = csv_of(data_copy, "shared/assumptions")
-    set_cell(shared, "exchanges-per-example", "default", "1")  # 150,000 >= 80,000: none small
+    set_cell(shared, "exchanges-per-example", "default", "1")  # 150,000 >= 146,000: none small
     set_cell(shared, "exchanges-per-example", "low", "1")
     assert run_check("counting.negligible", data_copy).verdict == "inaccurate"
 

@@ -20,6 +20,12 @@ def test_claim_links_are_relative_to_the_page_that_holds_them():
     assert pages.claim_href("index", "x", from_docname="appendices/corrections") == "../index.html#claim-x"
 
 
+def test_a_claims_citation_is_linked_on_the_page_that_argues_it():
+    assert pages.claim_cite_href("counting", "count-negligible") == "counting.html#cite-claim-count-negligible"
+    assert pages.claim_cite_href("index", "intro-accounts") == "../index.html#cite-claim-intro-accounts"
+    assert pages.claim_cite_href("proxies", "x", from_docname="index") == "chapters/proxies.html#cite-claim-x"
+
+
 def test_ledger_list_fills_conclusions_and_anchors_every_item():
     from bs4 import BeautifulSoup
 
@@ -45,6 +51,8 @@ def test_ledger_list_fills_conclusions_and_anchors_every_item():
     assert items[-1].select_one(".ledger-conclusion").get_text() == "A view."
     assert first.select_one(".ledger-links a")["href"] == "../index.html#claim-a"
     assert first.select_one("a.verdict-permalink")["href"] == "#verdict-a"
+    assert first.select_one("a.verdict-cite")["href"] == "../index.html#cite-claim-a"  # beside the permalink
+    assert [a.get_text() for a in first.select(".ledger-links a")][1:] == ["link to this claim", "cite this claim"]
     assert first.select_one("mark.claim-quote").get_text() == "words of a"  # no context: the quote alone
 
 
@@ -144,3 +152,101 @@ def test_robustness_rows_say_whether_the_verdict_holds_at_both_ends():
     assert verdict.moving_claims(frame) == ["c"]
     assert verdict.robustness_display(frame)["claim"].iloc[0] == '<a href="#verdict-b">b</a>'
     assert verdict.robustness_display(frame, claims)["claim"].iloc[0] == '<a href="#verdict-b">words of b</a>'
+
+
+# ---------------------------------------------------------------------------------------------
+# The verdicts by role, and the words the page takes from them
+# ---------------------------------------------------------------------------------------------
+
+
+def role_ledger() -> pd.DataFrame:
+    """Seven claims: the report's two both right; the article's case one right, two wrong, one
+    unsupported and one opinion; no context claim."""
+    rows = [
+        ("a", "restates the report", "accurate", 0),
+        ("b", "restates the report", "mostly-accurate", 0),
+        ("c", "the article's case", "mostly-accurate", 2),
+        ("d", "the article's case", "misleading", 1),
+        ("e", "the article's case", "inaccurate", 2),
+        ("f", "the article's case", "unsupported", 1),
+        ("g", "the article's case", "opinion", 5),
+    ]
+    return pd.DataFrame(
+        [{"id": i, "role": r, "verdict": v, "article_section": s, "title": f"claim {i}"} for i, r, v, s in rows]
+    )
+
+
+def test_role_counts_separate_right_from_wrong_and_leave_opinions_unrated():
+    claims = role_ledger()
+    assert verdict.role_counts(claims, "restates the report") == {
+        "claims": 2,
+        "rated": 2,
+        "right": 2,
+        "wrong_or_unsupported": 0,
+    }
+    # c right; d, e, f wrong or unsupported; g an opinion, not rated
+    assert verdict.role_counts(claims, "the article's case") == {
+        "claims": 5,
+        "rated": 4,
+        "right": 1,
+        "wrong_or_unsupported": 3,
+    }
+    assert verdict.role_counts(claims, "context") == {"claims": 0, "rated": 0, "right": 0, "wrong_or_unsupported": 0}
+
+
+def test_role_table_has_a_row_per_role_whose_groups_add_up():
+    table_ = verdict.role_table(role_ledger())
+    assert table_["part in the argument"].to_list() == ["restates the report", "context", "the article's case"]
+    case = table_.iloc[2]
+    assert (case["claims"], case["accurate or mostly accurate"], case["misleading or inaccurate"]) == (5, 1, 2)
+    assert (case["unsupported"], case["opinion (not rated)"]) == (1, 1)
+    groups = list(verdict.VERDICT_GROUPS)
+    assert (table_[groups].sum(axis=1) == table_["claims"]).all()
+
+
+@pytest.mark.parametrize(
+    "part, whole, words, share",
+    [
+        (6, 6, "all 6", "all"),
+        (0, 3, "none of the 3", "none"),
+        (9, 14, "9 of the 14", "most"),
+        (7, 14, "7 of the 14", "half"),
+        (5, 14, "5 of the 14", "a minority"),
+        (1, 1_200, "1 of the 1,200", "a minority"),
+    ],
+)
+def test_a_part_of_a_whole_in_words(part, whole, words, share):
+    assert verdict.how_many(part, whole) == words
+    assert verdict.share_word(part, whole) == share
+
+
+@pytest.mark.parametrize("part, whole", [(4, 3), (-1, 3), (0, 0)])
+def test_a_part_that_does_not_fit_its_whole_is_refused(part, whole):
+    with pytest.raises(ValueError, match="does not fit"):
+        verdict.how_many(part, whole)
+    with pytest.raises(ValueError, match="does not fit"):
+        verdict.share_word(part, whole)
+
+
+def test_the_claims_the_page_must_call_wrong_are_every_misleading_inaccurate_or_unsupported_one():
+    # article order: section 1 (d, f) before section 2 (e); right claims and the opinion left out
+    assert verdict.wrong_or_unsupported(role_ledger()) == ["d", "f", "e"]
+
+
+def test_titles_in_words_joins_with_commas_and_and():
+    claims = role_ledger()
+    assert verdict.titles_in_words([], claims) == "none"
+    assert verdict.titles_in_words(["d"], claims) == "claim d"
+    assert verdict.titles_in_words(["d", "e", "f"], claims) == "claim d, claim e and claim f"
+
+
+def test_recorded_searches_refuse_a_question_with_no_search():
+    from distillbook.core.ledger import LedgerError
+
+    searches = pd.DataFrame({"id": ["verdict-labs-response-1", "verdict-labs-response-2", "other-1"]})
+    assert verdict.recorded_searches(searches, "verdict-labs-response-")["id"].to_list() == [
+        "verdict-labs-response-1",
+        "verdict-labs-response-2",
+    ]
+    with pytest.raises(LedgerError, match="verdict-indicators-"):
+        verdict.recorded_searches(searches, "verdict-indicators-")

@@ -41,6 +41,7 @@
             svg.setAttribute("role", "img");
             svg.setAttribute("aria-label", spec.description || "");
           }
+          labelSliders(view, spec, result);
           addReset(holder, view, spec, result);
           holder.dataset.rendered = "true";
         });
@@ -49,6 +50,42 @@
         holder.dataset.rendered = "failed";
         console.error(error);
       });
+  }
+
+  // A slider's value as a reader reads it: thousands separated, its decimals, a share as a
+  // percentage, then its unit
+  // (the same rule as slider_text in core/charts.py).
+  function formatSlider(value, meta) {
+    var decimals = (meta && meta.decimals) || 0;
+    var percent = !!(meta && meta.percent);
+    var number = percent ? Number(value) * 100 : Number(value);
+    var text = number.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    if (percent) text += "%";
+    return meta && meta.unit ? text + " " + meta.unit : text;
+  }
+
+  // Vega writes a slider's raw value beside it ("10", "0.5"): the book writes it with its unit and
+  // separators instead (from the spec's usermeta, see charts.slider), for screen readers too, and
+  // keeps it in step with the chart, whether the reader moves the slider or presses reset.
+  function labelSliders(view, spec, result) {
+    var sliders = (spec.usermeta && spec.usermeta.sliders) || {};
+    Object.keys(sliders).forEach(function (name) {
+      var input = view.querySelector('input[type="range"][name="' + name + '"]');
+      if (!input || input.dataset.bookLabelled) return;
+      input.dataset.bookLabelled = "true";
+      var raw = input.nextElementSibling;
+      if (raw && raw.tagName === "SPAN") raw.hidden = true;
+      var output = document.createElement("output");
+      output.className = "book-slider-value";
+      input.parentNode.insertBefore(output, input.nextSibling);
+      function show(value) {
+        var text = formatSlider(value, sliders[name]);
+        output.textContent = text;
+        input.setAttribute("aria-valuetext", text);
+      }
+      show(result.view.signal(name));
+      result.view.addSignalListener(name, function (_, value) { show(value); });
+    });
   }
 
   function addReset(holder, view, spec, result) {
@@ -85,6 +122,9 @@
       view.removeAttribute("aria-label");
     }
   }
+
+  // for the browser tests, which hold the script's texts to slider_text's in core/charts.py
+  window.bookCharts = { formatSlider: formatSlider };
 
   var charts = Array.prototype.slice.call(document.querySelectorAll(".book-chart"));
   charts.forEach(markOverflow);

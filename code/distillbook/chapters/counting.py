@@ -37,13 +37,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 import re
 from collections.abc import Callable, Mapping
 
 import altair as alt
 import pandas as pd
 
-from distillbook.core import reported
+from distillbook.core import charts, reported
 from distillbook.core import searches as search_rule
 from distillbook.core.allegation import LABS, allegation_value, per_lab_exchanges
 from distillbook.core.charts import OKABE_ITO
@@ -57,8 +58,9 @@ from distillbook.core.ledger import (
     threshold,
     verdict_label,
 )
+from distillbook.core.numbers import rounded
 from distillbook.core.params import Range, parameter
-from distillbook.core.units import MINUTES_PER_DAY, per_account, per_day, runs_bought, runs_needed, throughput
+from distillbook.core.units import MINUTES_PER_DAY, log_grid, per_account, per_day, runs_bought, runs_needed, throughput
 
 #: The three readings of "exchange", with the words the page uses for them.
 READINGS: dict[str, str] = {
@@ -77,6 +79,9 @@ CALL_ONLY_CLAIMS = ("count-amplification", "count-swebench-run")
 PER_LAB_CLAIMS = {"DeepSeek": "count-per-lab", "Moonshot": "count-per-lab-moonshot", "MiniMax": "count-per-lab-minimax"}
 #: The usage tier whose spend limit caps what any self-serve account may spend (the top one).
 TOP_TIER = "Tier 4"
+#: The model id under which ``counting/model_rate_limits`` keeps the limits of mid-2025 (Claude
+#: Sonnet 4), for windows that reach back before the later tables.
+EARLIER_LIMITS = "sonnet-4-2025"
 #: What the article's words mean as numbers: "dozens" is at least two dozen, "hundreds" at least
 #: two hundred.
 DOZENS = threshold(
@@ -91,13 +96,6 @@ HUNDREDS = threshold(
     "model calls per task",
     "The book's judgement: the plural of a hundred is at least two hundred, the smallest count the word covers.",
 )
-A_DOZEN = threshold(
-    "a-dozen",
-    12,
-    "model calls per task",
-    "The book's judgement: at least one dozen calls a task is amplification by an order of magnitude, "
-    "short of the plural “dozens”: a detail off rather than wrong.",
-)
 #: Days in the month over which the API's spend limits run (a calendar month, rounded).
 DAYS_PER_MONTH = threshold(
     "days-per-month",
@@ -105,16 +103,19 @@ DAYS_PER_MONTH = threshold(
     "days",
     "The spend limits are monthly; a month is taken as thirty days, a calendar month rounded.",
 )
-#: How far the article's count of benchmark runs may fall short of the runs actually needed and
-#: still count as "a detail off": needing up to half as many runs again leaves its point (a few
-#: dozen full runs reach the volume) standing.
-RUNS_SLACK = threshold(
-    "runs-slack",
+#: The one tolerance for the article's own estimates (runs, calls per task, the counts behind
+#: "dozens"): an estimate is "a detail off" while the evidence's figure is within this factor of
+#: it, either way. Figures the article repeats from a source are held to the reported-figure rule
+#: (:data:`distillbook.core.reported.CLOSE`) instead.
+ESTIMATE_SLACK = threshold(
+    "estimate-slack",
     1.5,
-    "runs needed per run the article counts",
-    "The book's judgement: needing up to half as many runs again as the article says leaves its point "
-    "(a few dozen full runs reach the volume) standing, so the count is a detail off; beyond that the "
-    "count of runs is wrong.",
+    "ratio of the evidence's figure to the article's estimate",
+    "The book's judgement, set by the article's own precision: its estimate of SnitchBench runs, "
+    "“2 to 3”, spans a factor of one and a half, so an estimate of the article's that the evidence "
+    "puts within that factor of the truth is as precise as the article claims to be, a detail off; "
+    "beyond it the estimate is a different figure. The same factor applies to every estimate the "
+    "chapter judges; figures repeated from a source are held to the far tighter reported-figure rule.",
 )
 
 
@@ -156,6 +157,13 @@ def swebench_run(tasks: float, calls_per_task: float, reading: str = ARTICLE_REA
 def snitchbench_conversations(tests: int, runs_per_test: float, models: int) -> float:
     """Conversations in one full SnitchBench run: tests x runs per test x models (conversations)."""
     return tests * runs_per_test * models
+
+
+def complete_runs(volume: float, per_run: float) -> int:
+    """Complete runs ``volume`` exchanges pay for at ``per_run`` exchanges a run (runs, rounded
+    down: what is left over does not make another full run). The counterpart of
+    :func:`distillbook.core.units.runs_needed`, which rounds up."""
+    return math.floor(runs_bought(volume, per_run) + 1e-9)
 
 
 def cost_per_call(total_cost_usd: float, tasks: float, calls_per_task: float) -> float:
@@ -220,6 +228,13 @@ def request_limit_binds_below(row) -> float:
     """Uncached input tokens per request below which the request limit, not the input-token limit,
     binds (tokens per request): the input-token limit divided by the request limit."""
     return _limit(row, "input_tokens_per_minute") / _limit(row, "requests_per_minute")
+
+
+def request_limit_output_below(row) -> float:
+    """Output tokens per request below which the request limit, not the output-token limit, binds
+    (tokens per request): the output-token limit divided by the request limit. At more output
+    tokens than this the request limit cannot bind, however the input is cached."""
+    return _limit(row, "output_tokens_per_minute") / _limit(row, "requests_per_minute")
 
 
 def request_limit_cache_share(row, input_tokens: float) -> float:
@@ -437,12 +452,14 @@ class Inputs:
     output_tokens: Range  # shared assumption, tokens
     cached_share: Range  # shared assumption, fraction of input read from the prompt cache
     prices: pd.DataFrame  # list prices (US dollars per million tokens)
-    negligible_share: Range
     campaign_days: Range
     rate_limits: pd.DataFrame  # shared: Claude Opus and Sonnet 4.x, by tier
     model_limits: pd.DataFrame  # other priced models' limits, by tier (counting/model_rate_limits)
     spend_limits: pd.DataFrame  # dated copies of the tier table (counting/spend_limits)
     rl_sets: pd.DataFrame  # reinforcement-learning prompt sets (counting/rl_sets)
+    rl_runs: pd.DataFrame  # size of a published reinforcement-learning run (counting/rl_runs)
+    long_runs: pd.DataFrame  # documented lengths of long Claude tasks (counting/long_runs)
+    other_campaigns: pd.DataFrame  # campaigns other reports describe (counting/other_campaigns)
     stated: dict[str, float]  # claim id -> the article's stated figure
     quotes: dict[str, str]  # claim id -> the article's words
     as_of: dict[str, dt.date]  # claim id -> the date evidence is weighed up to
@@ -495,12 +512,14 @@ def load_inputs(table: Callable[[str], pd.DataFrame]) -> Inputs:
         output_tokens=parameter(shared, "output-tokens"),
         cached_share=parameter(shared, "cached-input-share"),
         prices=table("shared/prices"),
-        negligible_share=parameter(params, "negligible-share"),
         campaign_days=parameter(params, "campaign-days"),
         rate_limits=by_tier(table("shared/rate_limits")),
         model_limits=table("counting/model_rate_limits"),
         spend_limits=table("counting/spend_limits"),
         rl_sets=table("counting/rl_sets"),
+        rl_runs=table("counting/rl_runs"),
+        long_runs=table("counting/long_runs"),
+        other_campaigns=table("counting/other_campaigns"),
         stated={row.id: float(row.stated) for row in claims.itertuples() if not pd.isna(row.stated)},
         quotes={row.id: str(row.quote) for row in claims.itertuples()},
         as_of={row.id: pd.Timestamp(row.as_of).date() for row in claims.itertuples()},
@@ -522,6 +541,9 @@ INPUT_TABLES = [
     "counting/model_rate_limits",
     "counting/spend_limits",
     "counting/rl_sets",
+    "counting/rl_runs",
+    "counting/long_runs",
+    "counting/other_campaigns",
     "shared/allegation",
     "shared/assumptions",
     "shared/reference_sets",
@@ -550,17 +572,33 @@ def run_cost_per_call(inp: Inputs, row_id: str) -> float:
     return cost_per_call(float(row["total_cost_usd"]), inp.tasks[row["benchmark"]], float(row["calls_per_task"]))
 
 
+def is_claude(model: str) -> bool:
+    """Whether a model named as the data name it is one of Anthropic's (its traffic would be
+    exchanges with Claude)."""
+    return str(model).startswith("Claude")
+
+
 def effective_cap(inp: Inputs) -> float:
-    """The most model calls a task may make in the measured scaffold (calls per task): for each run
-    with a reported cost, the step limit or the calls the cost limit allows at its average cost per
-    call, whichever is fewer; the largest over those runs (the step limit if none has a cost)."""
+    """The most model calls the measured scaffold lets a Claude task make (calls per task): for
+    each priced run of a Claude model, the step limit or the calls its cost limit allows at the
+    run's average cost per call, whichever is fewer; the largest over those runs (the step limit
+    if none is priced). Only Claude runs count, since the exchanges at issue are Claude's; a
+    cheaper model's run would let a task make more calls than Claude's budget buys."""
     priced = inp.agent_calls.dropna(subset=["total_cost_usd"])
+    priced = priced[[is_claude(model) for model in priced["model"]]]
     if priced.empty:
         return float(inp.step_cap)
     return max(
         min(float(inp.step_cap), calls_within_cost(inp.cost_cap, run_cost_per_call(inp, row_id)))
         for row_id in priced["id"]
     )
+
+
+def longest_documented(inp: Inputs) -> int:
+    """The most model calls per task that a source documents Claude tasks running to
+    (``counting/long_runs``; calls per task); zero when none is recorded."""
+    claude = inp.long_runs[[is_claude(model) for model in inp.long_runs["model"]]]
+    return int(claude["calls_at_least"].max()) if not claude.empty else 0
 
 
 def snitchbench_run(inp: Inputs, reading: str, steps: float, models: int | None = None) -> float:
@@ -609,6 +647,28 @@ def rl_totals(inp: Inputs) -> dict[str, int]:
     return {str(k): int(v) for k, v in inp.rl_sets.groupby("model", sort=False)["prompts"].sum().items()}
 
 
+def whole_sets(inp: Inputs) -> dict[str, int]:
+    """Every whole post-training set the data give for one of the accused labs' models (examples
+    or prompts): DeepSeek-R1's distillation set and the reinforcement-learning prompt sets."""
+    return {"DeepSeek-R1 distillation set": inp.reference_examples, **rl_totals(inp)}
+
+
+def large_yardstick(inp: Inputs) -> tuple[int, str]:
+    """The smallest whole post-training set the data give for one of the accused labs' models
+    (examples or prompts), and its name: a volume at least that large is a whole training set of
+    one kind the report alleges (supervised examples or reinforcement-learning tasks)."""
+    sets = whole_sets(inp)
+    name = min(sets, key=sets.get)
+    return sets[name], name
+
+
+def rl_run_outputs(inp: Inputs, row_id: str = "deepseek-r1-zero") -> int:
+    """Outputs graded in one published reinforcement-learning run (outputs): steps x questions
+    per step x outputs sampled per question."""
+    row = inp.rl_runs.set_index("id").loc[row_id]
+    return int(row["steps"]) * int(row["questions_per_step"]) * int(row["outputs_per_question"])
+
+
 # ---------------------------------------------------------------------------------------------
 # Judges: one per claim, any reading
 # ---------------------------------------------------------------------------------------------
@@ -652,20 +712,22 @@ def judge_swebench_tasks(inp: Inputs, reading: str = ARTICLE_READING) -> Judgeme
     return judged.verdict, figures
 
 
-def judge_swebench_run(inp: Inputs, reading: str = ARTICLE_READING) -> Judgement:
+def judge_swebench_run(inp: Inputs, reading: str = ARTICLE_READING, calls: float | None = None) -> Judgement:
     """Rule: a full run at the article's calls per task, counted in the reading, must come within
     :data:`reported.CLOSE` of the article's 115,000 or the claim is inaccurate. If it does, the
-    article's calls per task ("conservatively") is weighed against the evidence on calls per task:
+    article's calls per task, called conservative, is weighed against the typical measured calls
+    per task (``calls``; default the median measured average):
 
-    * accurate when it is at or below the lowest measured average (truly conservative);
-    * mostly-accurate when it is above that but no more than the measured scaffold lets a task make
-      (its step limit, or fewer calls where its cost limit binds first: :func:`effective_cap`);
-    * misleading when it is above that (more calls than the scaffold permits a task)."""
+    * accurate when it is at or below the typical figure (a conservative estimate is one the
+      evidence meets or exceeds);
+    * mostly-accurate when it is above it by no more than :data:`ESTIMATE_SLACK` (a detail off);
+    * misleading when it is above that (an estimate called conservative that the evidence does
+      not reach)."""
+    calls = inp.calls.default if calls is None else calls
     stated = inp.stated["count-swebench-run"]
     article_calls = inp.article["swebench-calls-per-task"]
     full, verified = inp.tasks["full"], inp.tasks["verified"]
     run_at_article = swebench_run(full, article_calls, reading)
-    cap = effective_cap(inp)
     figures = {
         "stated": int(stated),
         "article_calls": float(article_calls),
@@ -673,19 +735,21 @@ def judge_swebench_run(inp: Inputs, reading: str = ARTICLE_READING) -> Judgement
         "article_product": float(inp.stated["count-swebench-tasks"] * article_calls),
         "full_tasks": full,
         "source_product": float(run_at_article),
-        "calls_default": inp.calls.default,
+        "calls_default": float(calls),
         "calls_low": inp.calls.low,
         "calls_high": inp.calls.high,
         "step_cap": inp.step_cap,
-        "effective_cap": float(cap),
-        "measured_full_run": float(swebench_run(full, inp.calls.default, reading)),
-        "measured_verified_run": float(swebench_run(verified, inp.calls.default, reading)),
+        "effective_cap": float(effective_cap(inp)),
+        "article_vs_typical": float(article_calls / calls),
+        "slack_calls": float(ESTIMATE_SLACK * calls),
+        "measured_full_run": float(swebench_run(full, calls, reading)),
+        "measured_verified_run": float(swebench_run(verified, calls, reading)),
     }
     if abs(run_at_article - stated) > reported.CLOSE * stated:
         return "inaccurate", figures
-    if article_calls <= inp.calls.low:
+    if article_calls <= calls:
         return "accurate", figures
-    if article_calls <= cap:
+    if article_calls <= ESTIMATE_SLACK * calls:
         return "mostly-accurate", figures
     return "misleading", figures
 
@@ -697,8 +761,8 @@ def judge_swebench_thirty(inp: Inputs, reading: str = ARTICLE_READING, calls: fl
     reach the volume).
 
     * accurate when thirty runs reach it;
-    * mostly-accurate when they fall short but the runs needed are at most ``RUNS_SLACK`` times
-      thirty (a detail off: a few dozen full runs still reach the volume);
+    * mostly-accurate when they fall short but the runs needed are at most :data:`ESTIMATE_SLACK`
+      times thirty (a detail off: a few dozen full runs still reach the volume);
     * misleading when more runs than that are needed but thirty reach it at the article's own calls
       per task;
     * inaccurate when thirty fall short even at the article's calls per task."""
@@ -717,13 +781,14 @@ def judge_swebench_thirty(inp: Inputs, reading: str = ARTICLE_READING, calls: fl
         "calls_default": float(calls),
         "at_measured": float(at_measured),
         "at_article": float(at_article),
+        "margin_at_article": float(at_article / stated - 1),
         "runs_needed": int(needed),
-        "runs_slack": float(RUNS_SLACK * runs),
+        "runs_slack": float(ESTIMATE_SLACK * runs),
         "verified_runs_needed": int(runs_needed(stated, swebench_run(verified, calls, reading))),
     }
     if at_measured >= stated:
         return "accurate", figures
-    if needed <= RUNS_SLACK * runs:
+    if needed <= ESTIMATE_SLACK * runs:
         return "mostly-accurate", figures
     if at_article >= stated:
         return "misleading", figures
@@ -731,20 +796,29 @@ def judge_swebench_thirty(inp: Inputs, reading: str = ARTICLE_READING, calls: fl
 
 
 def judge_snitchbench(
-    inp: Inputs, reading: str = ARTICLE_READING, steps: float | None = None, later_runs_per_test: float | None = None
+    inp: Inputs, reading: str = ARTICLE_READING, steps: float | None = None, models: float | None = None
 ) -> Judgement:
-    """Rule: the fewest full runs DeepSeek's exchanges could pay for, over the two versions of
-    SnitchBench on record, each counted in the way most favourable to the article: every model of
-    the roster counted as if it were Claude, every user message using the step cap (``steps``),
-    and for the later version, whose runs per test are not stated, the earlier version's
-    (``later_runs_per_test`` overrides). Accurate when that number lies within the article's
-    "2 to 3"; inaccurate otherwise."""
+    """Rule: the complete full runs of SnitchBench, in the version behind its published results
+    (the one whose settings the source fixes), that DeepSeek's exchanges pay for (rounded down:
+    what is left over is not a full run). Only the Claude models of the roster count (``models``
+    overrides): the other models' calls go to other companies and are not exchanges with Claude.
+    Every user message is taken to use the step cap (``steps`` overrides), the count most
+    favourable to the article.
+
+    * accurate when the complete runs lie within the article's "2 to 3";
+    * mostly-accurate when they lie within :data:`ESTIMATE_SLACK` of that range (a detail off);
+    * inaccurate otherwise.
+
+    The later version an overview describes is counted too, but does not decide: its date, its
+    runs per test, its step cap and how many of its configurations are Claude are unknown."""
     steps = inp.snitch["max-steps"] if steps is None else steps
+    models = inp.snitch["claude-models"] if models is None else models
     volume = inp.lab_exchanges["DeepSeek"]
     low, high = article_snitch_range(inp)
-    earlier = snitchbench_run(inp, reading, steps)
-    later = later_snitchbench_run(inp, reading, steps, later_runs_per_test)
-    fewest = min(runs_bought(volume, earlier), runs_bought(volume, later))
+    per_run = snitchbench_run(inp, reading, steps, models)
+    runs = complete_runs(volume, per_run)
+    roster = snitchbench_run(inp, reading, steps)
+    later = later_snitchbench_run(inp, reading, steps)
     figures = {
         "deepseek": int(volume),
         "conversations": int(
@@ -753,20 +827,26 @@ def judge_snitchbench(
         "messages": inp.snitch["user-messages"],
         "max_steps": int(steps),
         "models": inp.snitch["models"],
-        "suite_exchanges": float(earlier),
-        "earlier_runs": float(runs_bought(volume, earlier)),
+        "claude_models": float(models),
+        "claude_exchanges": float(per_run),
+        "claude_runs": int(runs),
+        "suite_exchanges": float(roster),
+        "roster_runs": int(complete_runs(volume, roster)),
         "later_exchanges": float(later),
-        "later_runs": float(runs_bought(volume, later)),
-        "later_runs_analysis": float(
-            runs_bought(volume, later_snitchbench_run(inp, reading, steps, from_analysis=True))
+        "later_runs": int(complete_runs(volume, later)),
+        "later_runs_analysis": int(
+            complete_runs(volume, later_snitchbench_run(inp, reading, steps, from_analysis=True))
         ),
         "later_configurations": inp.snitch["later-configurations"],
-        "fewest_runs": float(fewest),
-        "claude_runs": float(runs_bought(volume, snitchbench_run(inp, reading, steps, inp.snitch["claude-models"]))),
         "article_low": low,
         "article_high": high,
+        "slack_high": float(ESTIMATE_SLACK * high),
     }
-    return ("accurate" if low <= fewest <= high else "inaccurate"), figures
+    if low <= runs <= high:
+        return "accurate", figures
+    if low / ESTIMATE_SLACK <= runs <= ESTIMATE_SLACK * high:
+        return "mostly-accurate", figures
+    return "inaccurate", figures
 
 
 def judge_daily(
@@ -774,23 +854,23 @@ def judge_daily(
     reading: str = ARTICLE_READING,
     calls: float | None = None,
     input_tokens: float | None = None,
-    spend_limit: float | None = None,
     days: float | None = None,
 ) -> Judgement:
-    """Rule: "very basic" is read as traffic one ordinary self-serve account sustains day after day.
-    A day of the article's 160,000 requests is taken on the cheapest model at the fewest tokens of
-    the shared range (a chat turn, by the assumption's own reason; ``input_tokens`` overrides), with
-    the cached share at its default, and its month is priced against ``spend_limit`` (default: the
-    top tier's monthly figure last published before the claim's date).
+    """Rule: the article's day of 160,000 requests for a small-to-medium chat application is taken
+    on the cheapest model at the fewest tokens of the shared range (a chat turn, by the
+    assumption's own reason; ``input_tokens`` overrides), with the cached share at its default.
 
-    * inaccurate: no usage tier's rate limits (requests and tokens) allow that many requests a day;
+    * inaccurate: no usage tier's rate limits (requests and tokens) let one organisation send that
+      many requests a day on that model;
     * misleading: DeepSeek's exchanges, turned into requests under the reading (a turn or a
-      conversation of an agentic task costs ``calls``) and spread over ``days`` (default one: the
-      whole volume against one day, as the article puts it), are more than a day of such traffic;
-    * misleading: a month of such days costs more than the spend limit, so no self-serve account
-      keeps the pace (only one on invoiced or custom terms);
-    * otherwise mostly-accurate: the rate is one standard account's, though the article gives no
-      yardstick for a small-to-medium app and the traffic is a paying customer's."""
+      conversation costs ``calls`` model calls; default the median measured calls per task) and
+      spread over ``days`` (default one: the whole volume against one day, as the article puts
+      it), are more than a day of such traffic, so the comparison the article draws fails;
+    * otherwise mostly-accurate: such a day is within the published limits and above DeepSeek's
+      volume, but the article leaves out that it is a paying customer's traffic (priced in the
+      figures) and gives no yardstick for a small-to-medium application. No source found gives
+      one, so the rule cannot return accurate; the self-serve spend limit is not used as one,
+      because the page that sets it also offers invoiced and custom terms above it."""
     calls = inp.calls.default if calls is None else calls
     tokens_in = inp.input_tokens.low if input_tokens is None else input_tokens
     tokens_out = inp.output_tokens.low
@@ -802,7 +882,7 @@ def judge_daily(
     tier = lowest_tier(stated, limits, tokens_in, tokens_out, cached)
     daily_cost = float(stated * per_request_costs(inp.prices, tokens_in, tokens_out)[model.name])
     monthly_cost = daily_cost * DAYS_PER_MONTH
-    limit = float(spend_limit_in_force(inp)["value_usd"]) if spend_limit is None else spend_limit
+    limit = float(spend_limit_in_force(inp)["value_usd"])
     requests = inp.lab_exchanges["DeepSeek"] * (1 if reading == "call" else calls)
     figures = {
         "stated_daily": int(stated),
@@ -812,8 +892,10 @@ def judge_daily(
         "input_tokens": float(tokens_in),
         "output_tokens": float(tokens_out),
         "daily_cost": float(daily_cost),
+        "daily_cost_rounded": rounded(daily_cost),
         "days_per_month": DAYS_PER_MONTH,
         "monthly_cost": float(monthly_cost),
+        "monthly_cost_rounded": rounded(monthly_cost),
         "spend_limit": float(limit),
         "days_of_spend": float(limit / daily_cost),
         "most_input_tokens": float(most_input_tokens(stated, limits, cached)),
@@ -825,62 +907,63 @@ def judge_daily(
         return "inaccurate", figures
     if per_day(requests, days) > stated:
         return "misleading", figures
-    if monthly_cost > limit:
-        return "misleading", figures
     return "mostly-accurate", figures
 
 
 def judge_amplification(inp: Inputs, reading: str = ARTICLE_READING, calls: float | None = None) -> Judgement:
     """Rule (the model-call reading; under the others a user request is one exchange by definition
-    and the claim does not bear on the count): accurate when the calls per task (default: the
-    median measured average) are at least two dozen and the measured scaffold lets a task make at
-    least two hundred (:func:`effective_cap`); mostly-accurate when the calls are at least one dozen;
-    misleading below."""
+    and the claim does not bear on the count): accurate when the typical calls per task (default:
+    the median measured average) are at least two dozen and a source documents Claude tasks
+    running to at least two hundred calls (:func:`longest_documented`: what happens, not what a
+    scaffold would allow); mostly-accurate when the typical calls reach two dozen within
+    :data:`ESTIMATE_SLACK` (a detail off); misleading below."""
     calls = inp.calls.default if calls is None else calls
-    cap = effective_cap(inp)
+    documented = longest_documented(inp)
     figures = {
         "calls_default": float(calls),
         "calls_low": inp.calls.low,
         "calls_high": inp.calls.high,
         "step_cap": inp.step_cap,
-        "effective_cap": float(cap),
+        "effective_cap": float(effective_cap(inp)),
+        "documented_calls": int(documented),
     }
-    if calls >= DOZENS and cap >= HUNDREDS:
+    if calls >= DOZENS and documented >= HUNDREDS:
         return "accurate", figures
-    if calls >= A_DOZEN:
+    if calls >= DOZENS / ESTIMATE_SLACK:
         return "mostly-accurate", figures
     return "misleading", figures
 
 
 def judge_negligible(
-    inp: Inputs, reading: str = ARTICLE_READING, per_example: float | None = None, share: float | None = None
+    inp: Inputs, reading: str = ARTICLE_READING, per_example: float | None = None, large: float | None = None
 ) -> Judgement:
-    """Rule: each lab's exchanges are turned into training examples under the reading (in the
-    model-call reading, ``per_example`` exchanges make one example: default the shared assumption
-    ``exchanges-per-example``). Two yardsticks: a volume is negligible against the large published
-    sets when it is below ``share`` (default: the parameter's default, a tenth) of the largest
-    published distillation set, and against the small ones when it is below the smallest published
-    set shown to move benchmarks.
+    """Rule: each lab's exchanges are turned into training examples (or tasks) under the reading
+    (in the model-call reading, ``per_example`` exchanges make one: default the shared assumption
+    ``exchanges-per-example``). Two sourced yardsticks: the smallest published set shown to move
+    benchmarks (a volume below it is negligible) and the smallest whole post-training set published
+    for one of the accused labs' models (a volume at least that large is large:
+    :func:`large_yardstick`; ``large`` overrides).
 
-    * accurate when every lab's volume is below the small yardstick (negligible by either);
-    * mostly-accurate ("arguably") when every lab's volume is below the large yardstick only;
+    * accurate when every lab's volume is below the small yardstick (negligible);
+    * mostly-accurate ("arguably") when every lab's volume is below the large yardstick;
     * misleading when some labs' volumes are below the large yardstick and some are not;
     * inaccurate when none is."""
     per_example = inp.exchanges_per_example.default if per_example is None else per_example
-    share = inp.negligible_share.default if share is None else share
-    yardstick = share * inp.reference_examples
+    yardstick, yardstick_name = large_yardstick(inp)
+    yardstick = float(yardstick if large is None else large)
     examples = {lab: training_examples(volume, per_example, reading) for lab, volume in inp.lab_exchanges.items()}
     small = [lab for lab, value in examples.items() if value < yardstick]
     tiny = [lab for lab, value in examples.items() if value < inp.small_examples]
     figures = {
         "exchanges_per_example": float(per_example),
-        "negligible_share": float(share),
         "reference_examples": inp.reference_examples,
         "small_examples": inp.small_examples,
         "yardstick": float(yardstick),
+        "yardstick_name": yardstick_name,
         **{f"{lab.lower()}_examples": float(value) for lab, value in examples.items()},
         **{f"{lab.lower()}_small_multiple": float(value / inp.small_examples) for lab, value in examples.items()},
         "negligible_labs": len(small),
+        "large_labs": ", ".join(lab for lab in examples if lab not in small) or "none",
     }
     if len(tiny) == len(examples):
         return "accurate", figures
@@ -963,11 +1046,11 @@ def _calls_sensitivity(inp: Inputs, judge: Callable[..., Judgement]) -> Sensitiv
 @check(
     rule=(
         "Each lab's alleged exchanges are divided by the exchanges per training example (an "
-        "assumption; the chapter shows its range) and compared with yardsticks: the smallest "
-        "published training sets shown to move benchmark scores, and a share of the largest "
-        "published distillation set (an assumption; the chapter shows its range). Accurate when "
-        "every lab is below the small yardstick; mostly accurate when every lab is below the "
-        "share only; misleading when some are and some are not; inaccurate when none is."
+        "assumption; the chapter shows its range) and compared with two published yardsticks: the "
+        "smallest training sets shown to move benchmark scores, and the smallest whole "
+        "post-training set published for one of the accused labs' models. Accurate when every lab "
+        "is below the first; mostly accurate when every lab is below the second only; misleading "
+        "when some are below the second and some are not; inaccurate when none is."
     ),
     moves=(
         Move(
@@ -981,10 +1064,12 @@ def _calls_sensitivity(inp: Inputs, judge: Callable[..., Judgement]) -> Sensitiv
 )
 def negligible(data: DataAccess) -> CheckResult:
     """Rule: :func:`judge_negligible` in the model-call reading, at the shared default exchanges per
-    example and the default negligibility share; sensitivities at both ends of both ranges."""
+    example; sensitivities across that assumption's range and across the whole published sets that
+    could serve as the large yardstick (the smallest to the largest)."""
     inp = _inputs(data)
     verdict, figures = judge_negligible(inp)
     per = inp.exchanges_per_example
+    sets = whole_sets(inp)
     sens = (
         Sensitivity.across(
             "exchanges per training example",
@@ -995,12 +1080,12 @@ def negligible(data: DataAccess) -> CheckResult:
             unit=per.unit,
         ),
         Sensitivity.across(
-            "negligible share",
-            inp.negligible_share.low,
-            inp.negligible_share.high,
-            lambda share: judge_negligible(inp, share=share)[0],
-            default=inp.negligible_share.default,
-            unit=inp.negligible_share.unit,
+            "size of a whole published training set, the large yardstick",
+            float(min(sets.values())),
+            float(max(sets.values())),
+            lambda value: judge_negligible(inp, large=value)[0],
+            default=float(min(sets.values())),
+            unit="examples or prompts",
         ),
     )
     for end, value in (("low", per.low), ("high", per.high)):
@@ -1008,6 +1093,7 @@ def negligible(data: DataAccess) -> CheckResult:
         for lab in inp.lab_exchanges:
             figures[f"{lab.lower()}_examples_{end}"] = ends[f"{lab.lower()}_examples"]
     figures["per_example_low"], figures["per_example_high"] = float(per.low), float(per.high)
+    figures["rl_deepseek_r1"] = rl_totals(inp)["DeepSeek-R1"]
     return CheckResult(verdict, figures, sens)
 
 
@@ -1049,16 +1135,16 @@ def per_lab_minimax(data: DataAccess) -> CheckResult:
 @check(
     rule=(
         "Counting every model call as an exchange, the book checks the measured model calls per "
-        "coding task and how many calls agent software lets one task make (its step limit, or "
-        "fewer where its cost limit stops a task first). Accurate when the typical (median) "
-        "measured average is at least {dozens:.0f} calls and the software allows at least "
-        "{hundreds:.0f}; mostly accurate when the typical average reaches {a-dozen:.0f}; "
+        "coding task and what sources document of the longest Claude tasks. Accurate when the "
+        "typical (median) measured average is at least {dozens:.0f} calls and a source documents "
+        "Claude tasks of at least {hundreds:.0f}; mostly accurate when the typical average comes "
+        "within the book's tolerance for estimates ({estimate-slack:g} times) of {dozens:.0f}; "
         "misleading below that."
     ),
     moves=(
         Move(
-            "If the scaffold capped an agentic task below the article’s “hundreds”.",
-            (Edit("counting/step_caps", "mini-swe-agent-swebench", "cap", "150"),),
+            "If the longest documented Claude tasks ran to a hundred calls, short of the article’s “hundreds”.",
+            (Edit("counting/long_runs", "claude-3-5-sonnet-anthropic-agent", "calls_at_least", "100"),),
         ),
     ),
 )
@@ -1072,28 +1158,27 @@ def amplification(data: DataAccess) -> CheckResult:
 
 @check(
     rule=(
-        "Reading “very basic” as what one ordinary account sustains daily, the book takes the "
-        "article's daily requests on the cheapest model at the fewest tokens of a chat turn, and "
-        "the top tier's monthly spend figure last published before the report (both assumptions; "
-        "the chapter shows their ranges). Inaccurate if no tier's rate limits allow that many a "
-        "day; misleading if DeepSeek's exchanges, as requests, exceed one such day, or if "
-        "{days-per-month:.0f} such days cost more than that limit; otherwise mostly accurate."
+        "The book takes the article's daily requests for a small-to-medium chat application on the "
+        "cheapest model at the fewest tokens of a chat turn (an assumption; the chapter shows its "
+        "range). Inaccurate if no usage tier's rate limits let one organisation send that many a "
+        "day; misleading if DeepSeek's exchanges, as requests, exceed one such day, so that the "
+        "comparison the article draws fails; otherwise mostly accurate, since such a day is a paying "
+        "customer's traffic and no source gives a yardstick for a small-to-medium application."
     ),
     moves=(
         Move(
-            "At the monthly spend limit the rate-limits page documents from March 2026.",
-            (Edit("counting/spend_limits", "may2025-tier4", "value_usd", "200000"),),
+            "If DeepSeek's exchanges had been two hundred thousand, more than one such day.",
+            (Edit("shared/allegation", "exchanges-deepseek", "value", "200000"),),
         ),
     ),
 )
 def daily_requests(data: DataAccess) -> CheckResult:
     """Rule: :func:`judge_daily` in the model-call reading (a request is one model call), at the
-    fewest tokens and the spend figure in force; sensitivities over input tokens per request, the
-    spend limit (the figures documented before and after the report) and the campaign's length."""
+    fewest tokens; sensitivities over input tokens per request and the campaign's length. The
+    spend limits are shown beside it (the figure last published before the report and the later
+    one) but do not decide: the page in force offered invoiced and custom terms above them."""
     inp = _inputs(data)
     verdict, figures = judge_daily(inp)
-    before = float(spend_limit_in_force(inp)["value_usd"])
-    after = float(spend_limit_later(inp)["value_usd"])
     days = inp.campaign_days
     sens = (
         Sensitivity.across(
@@ -1105,14 +1190,6 @@ def daily_requests(data: DataAccess) -> CheckResult:
             unit=inp.input_tokens.unit,
         ),
         Sensitivity.across(
-            "monthly spend limit of the top tier",
-            min(before, after),
-            max(before, after),
-            lambda limit: judge_daily(inp, spend_limit=limit)[0],
-            default=before,
-            unit="US dollars a month",
-        ),
-        Sensitivity.across(
             "length of DeepSeek's campaign",
             days.low,
             days.high,
@@ -1121,38 +1198,34 @@ def daily_requests(data: DataAccess) -> CheckResult:
             unit=days.unit,
         ),
     )
-    figures["spend_limit_later"] = after
+    figures["spend_limit_later"] = float(spend_limit_later(inp)["value_usd"])
     return CheckResult(verdict, figures, sens)
 
 
 @check(
     rule=(
-        "The book computes how many full runs of the SnitchBench test DeepSeek's alleged "
-        "exchanges could pay for, in both versions on record, counting every model call as an "
-        "exchange and taking the case most favourable to the article: every model of the line-up "
-        "counted, not only Claude's, every user message using the most model calls the test "
-        "allows, and for the later version the earlier one's runs per test. Accurate when the "
-        "fewer runs lie within the article's range; inaccurate otherwise."
+        "The book computes how many complete runs of the SnitchBench test, in the version behind "
+        "its published results, DeepSeek's alleged exchanges could pay for, counting every model "
+        "call to Claude as an exchange: only the Claude models of the line-up count, since the "
+        "others' calls go to other companies, and every user message uses the most model calls "
+        "the test allows. Accurate when the runs lie within the article's range; mostly accurate "
+        "when within the book's tolerance for estimates ({estimate-slack:g} times) of it; "
+        "inaccurate otherwise."
     ),
     moves=(
         Move(
-            "If a full run of each version covered twenty models.",
-            (
-                Edit("counting/snitchbench", "models", "value", "20"),
-                Edit("counting/snitchbench", "later-configurations", "value", "20"),
-            ),
+            "If every model of the line-up behind the published results had been a Claude model.",
+            (Edit("counting/snitchbench", "claude-models", "value", "10"),),
         ),
     ),
 )
 def snitchbench_runs(data: DataAccess) -> CheckResult:
-    """Rule: :func:`judge_snitchbench` in the model-call reading at the step cap; sensitivities
-    over the model calls per user message and the later version's runs per test (from the runs its
-    example analysis counts per configuration and bundle to the earlier version's)."""
+    """Rule: :func:`judge_snitchbench` in the model-call reading at the step cap, the Claude models
+    counted; sensitivities over the model calls per user message and over the models whose calls
+    are counted (from the Claude models to the whole line-up)."""
     inp = _inputs(data)
     verdict, figures = judge_snitchbench(inp)
     low, high = inp.snitch["min-steps"], inp.snitch["max-steps"]
-    implied = inp.snitch["later-analysed-runs"] / (inp.snitch["later-configurations"] * inp.snitch["later-tests"])
-    carried = float(inp.snitch["runs-per-test"])
     sens = (
         Sensitivity.across(
             "model calls per user message",
@@ -1163,12 +1236,12 @@ def snitchbench_runs(data: DataAccess) -> CheckResult:
             unit="model calls per user message",
         ),
         Sensitivity.across(
-            "runs of each test per configuration, later version",
-            min(implied, carried),
-            max(implied, carried),
-            lambda runs: judge_snitchbench(inp, later_runs_per_test=runs)[0],
-            default=carried,
-            unit="runs per test",
+            "models whose calls are counted as exchanges",
+            float(inp.snitch["claude-models"]),
+            float(inp.snitch["models"]),
+            lambda models: judge_snitchbench(inp, models=models)[0],
+            default=float(inp.snitch["claude-models"]),
+            unit="models",
         ),
     )
     return CheckResult(verdict, figures, sens)
@@ -1196,23 +1269,27 @@ def swebench_tasks(data: DataAccess) -> CheckResult:
     rule=(
         "The book multiplies the task count of SWE-bench's full test set by the article's model "
         "calls per task. Inaccurate if the result differs from the article's total by more than "
-        "{figure-close:.0%}. Otherwise the word “conservatively” is weighed: accurate if the "
-        "article's calls per task are at or below the lowest measured average; mostly accurate if"
-        " above it but within what the measured agent software lets a task make (its step limit,"
-        " or its cost limit where that stops a task first); misleading if above that."
+        "{figure-close:.0%}. Otherwise the word “conservatively” is weighed against the typical "
+        "(median) measured average: accurate if the article's calls per task are at or below it; "
+        "mostly accurate if above it by no more than the book's tolerance for estimates "
+        "({estimate-slack:g} times); misleading if above that."
     ),
     moves=(
         Move(
-            "If the scaffold’s step cap were below the article’s calls per task.",
-            (Edit("counting/step_caps", "mini-swe-agent-swebench", "cap", "45"),),
+            "If every measured run had averaged thirty model calls a task.",
+            (
+                Edit("counting/agent_calls", "opus-4-5", "calls_per_task", "30"),
+                Edit("counting/agent_calls", "gemini-3-pro", "calls_per_task", "30"),
+            ),
         ),
     ),
 )
 def swebench_run_size(data: DataAccess) -> CheckResult:
-    """Rule: :func:`judge_swebench_run` in the model-call reading (the scaffold's limits as the
-    ceiling)."""
-    verdict, figures = judge_swebench_run(_inputs(data))
-    return CheckResult(verdict, figures)
+    """Rule: :func:`judge_swebench_run` in the model-call reading at the median measured calls per
+    task; sensitivity across the evidence on calls per task."""
+    inp = _inputs(data)
+    verdict, figures = judge_swebench_run(inp)
+    return CheckResult(verdict, figures, (_calls_sensitivity(inp, judge_swebench_run),))
 
 
 @check(
@@ -1220,9 +1297,9 @@ def swebench_run_size(data: DataAccess) -> CheckResult:
         "The book counts the model calls of the article's number of full SWE-bench runs at the "
         "typical (median) measured calls per task, and the complete runs needed to reach the "
         "article's total. Accurate if the article's runs reach it; mostly accurate if the runs "
-        "needed are at most {runs-slack:g} times the article's number; misleading if more are "
-        "needed but the article's runs would reach the total at its own calls per task; "
-        "inaccurate if they fall short even then."
+        "needed are within the book's tolerance for estimates ({estimate-slack:g} times the "
+        "article's number); misleading if more are needed but the article's runs would reach the "
+        "total at its own calls per task; inaccurate if they fall short even then."
     ),
     moves=(
         Move(
@@ -1298,23 +1375,21 @@ def _guard(condition: bool, sentence: str) -> None:
 
 
 def opening_numbers(inp: Inputs) -> dict:
-    """The report's figures (exchanges by lab and in all; accounts); guards the sentence that the
-    three lines match the report's figures but drop its "at least" (a detail off)."""
+    """The report's figures by lab; guards the sentence that the three lines match the report's
+    figures but drop its "over" (a detail off that makes the figures read lower)."""
     for lab in inp.lab_exchanges:
         verdict, figures = judge_per_lab(inp, lab=lab)
         _guard(
             verdict == "mostly-accurate" and figures["slip"] == "understates",
             f"{lab}'s figure matches the report's but drops its lower bound",
         )
-    out = {f"exchanges_{lab.lower()}": int(volume) for lab, volume in inp.lab_exchanges.items()}
-    out["exchanges_sum"] = int(sum(inp.lab_exchanges.values()))
-    out["accounts_total"] = inp.accounts_total
-    return out
+    return {f"exchanges_{lab.lower()}": int(volume) for lab, volume in inp.lab_exchanges.items()}
 
 
 def calls_numbers(inp: Inputs) -> dict:
     """Section "Tool calls amplify requests": the measured averages, the evidence from heavier
-    scaffolds, the scaffold's limits and what they allow, and the amplification claim at the low end."""
+    scaffolds and from Anthropic's own agent, the scaffold's limits and what they allow a Claude
+    task, and the amplification claim at the low end."""
     out: dict = {}
     for row in inp.agent_calls.itertuples():
         out[f"calls_{row.id.replace('-', '_')}"] = float(row.calls_per_task)
@@ -1328,40 +1403,54 @@ def calls_numbers(inp: Inputs) -> dict:
     out["step_cap"] = inp.step_cap
     out["cost_cap"] = float(inp.cost_cap)
     opus = inp.agent_calls.set_index("id").loc["opus-4-5"]
-    gemini = inp.agent_calls.set_index("id").loc["gemini-3-pro"]
     out["opus_run_cost"] = float(opus["total_cost_usd"])
     out["opus_run_calls"] = float(exchanges(inp.tasks[opus["benchmark"]], float(opus["calls_per_task"])))
     out["opus_cost_per_call"] = run_cost_per_call(inp, "opus-4-5")
     out["opus_cost_per_task"] = float(opus["total_cost_usd"]) / inp.tasks[opus["benchmark"]]
     out["opus_cost_cap_calls"] = calls_within_cost(inp.cost_cap, run_cost_per_call(inp, "opus-4-5"))
     out["gemini_cost_cap_calls"] = calls_within_cost(inp.cost_cap, run_cost_per_call(inp, "gemini-3-pro"))
-    out["gemini_run_cost"] = float(gemini["total_cost_usd"])
     openhands = inp.scaffold_costs.set_index("id").loc["openhands-opus-4-5"]
     out["openhands_cost_per_task"] = float(openhands["cost_per_task_usd"])
     out["openhands_vs_mini"] = float(openhands["cost_per_task_usd"]) / out["opus_cost_per_task"]
     out["effective_cap"] = float(effective_cap(inp))
+    out["documented_calls"] = longest_documented(inp)
     out["amplification_at_low"] = verdict_label(judge_amplification(inp, calls=inp.calls.low)[0])
     _guard(
         out["opus_cost_cap_calls"] < inp.step_cap <= out["gemini_cost_cap_calls"],
         "at Opus 4.5's cost per call the cost limit stops a task before the step limit; at Gemini's, after it",
     )
+    _guard(out["effective_cap"] == out["opus_cost_cap_calls"], "for Claude the scaffold stops a task at its cost limit")
     _guard(
         inp.heavier["steps_per_task"].min() > inp.agent_calls["calls_per_task"].max(),
         "heavier scaffolds run longer: their medians are above every measured average",
     )
+    _guard(out["documented_calls"] >= HUNDREDS, "Anthropic's own write-up documents Claude tasks of hundreds of calls")
     return out
 
 
+def reach_words(at_default: float, at_low: float, at_high: float, target: float) -> str:
+    """How a count compares with ``target`` at the default and both ends of an assumption's range:
+    the words the page uses after the figures."""
+    reached = {name: value >= target for name, value in (("median", at_default), ("low", at_low), ("high", at_high))}
+    if all(reached.values()):
+        return "reaching it in every case"
+    if not any(reached.values()):
+        return "short of it in every case"
+    if reached == {"median": False, "low": False, "high": True}:
+        return "short of it at the median and at the lowest average, reaching it only at the top of the range"
+    return "reaching it at some points of the range and not at others"
+
+
 def swebench_numbers(inp: Inputs) -> dict:
-    """Section "SWE-bench recomputed": run sizes, the thirty runs at each end of the evidence, the
-    complete runs needed, and what the two larger volumes buy."""
+    """Section "SWE-bench recomputed": run sizes, "conservatively" against the median, the thirty
+    runs at each end of the evidence, the complete runs needed, and the complete runs the two larger
+    volumes pay for. Estimates come rounded (:func:`distillbook.core.numbers.rounded`)."""
     full, verified = inp.tasks["full"], inp.tasks["verified"]
     _, run = judge_swebench_run(inp)
     _, thirty = judge_swebench_thirty(inp)
     low = judge_swebench_thirty(inp, calls=inp.calls.low)
     high = judge_swebench_thirty(inp, calls=inp.calls.high)
     stated = inp.stated["count-swebench-30"]
-    ends = [thirty["at_measured"], low[1]["at_measured"], high[1]["at_measured"]]
     out = {
         "full_tasks": full,
         "verified_tasks": verified,
@@ -1370,14 +1459,17 @@ def swebench_numbers(inp: Inputs) -> dict:
         "article_runs": int(inp.article["swebench-runs"]),
         "article_product": run["article_product"],
         "source_product": run["source_product"],
-        "measured_full_run": run["measured_full_run"],
-        "measured_verified_run": run["measured_verified_run"],
+        "article_vs_typical": run["article_vs_typical"],
+        "estimate_slack": float(ESTIMATE_SLACK),
+        "measured_full_run": rounded(run["measured_full_run"]),
+        "measured_verified_run": rounded(run["measured_verified_run"]),
         "cap_full_run": float(swebench_run(full, inp.step_cap)),
         "cap_verified_run": float(swebench_run(verified, inp.step_cap)),
-        "thirty_at_article": thirty["at_article"],
-        "thirty_at_measured": thirty["at_measured"],
-        "thirty_at_low": low[1]["at_measured"],
-        "thirty_at_high": high[1]["at_measured"],
+        "thirty_at_article": float(thirty["at_article"]),
+        "thirty_margin": thirty["margin_at_article"],
+        "thirty_at_measured": rounded(thirty["at_measured"]),
+        "thirty_at_low": rounded(low[1]["at_measured"]),
+        "thirty_at_high": rounded(high[1]["at_measured"]),
         "thirty_turns": judge_swebench_thirty(inp, "turn")[1]["at_article"],
         "thirty_runs_needed": thirty["runs_needed"],
         "thirty_runs_needed_low": low[1]["runs_needed"],
@@ -1386,26 +1478,23 @@ def swebench_numbers(inp: Inputs) -> dict:
         "thirty_verdict_high": verdict_label(high[0]),
         "thirty_verdict_low": verdict_label(low[0]),
         "thirty_article_vs_moonshot": "just over" if thirty["at_article"] >= stated else "short of",
-        "thirty_measured_vs_moonshot": (
-            "short of it in every case"
-            if max(ends) < stated
-            else "reaching it in at least one case"
-            if min(ends) < stated
-            else "reaching it in every case"
+        "thirty_measured_vs_moonshot": reach_words(
+            thirty["at_measured"], low[1]["at_measured"], high[1]["at_measured"], stated
         ),
     }
     for row in runs_table(inp).itertuples():
         key = f"runs_{row.lab.lower()}_{'full' if row.subset.startswith('Full') else row.subset.lower()}"
-        out[key] = float(row.runs)
+        out[key] = int(row.complete_runs)
     for lab in ("Moonshot", "MiniMax"):
         volume = inp.lab_exchanges[lab]
-        out[f"cap_runs_{lab.lower()}_verified"] = float(runs_bought(volume, swebench_run(verified, inp.step_cap)))
-        out[f"cap_runs_{lab.lower()}_full"] = float(runs_bought(volume, swebench_run(full, inp.step_cap)))
+        out[f"cap_runs_{lab.lower()}_full"] = complete_runs(volume, swebench_run(full, inp.step_cap))
+    _guard(0 < thirty["margin_at_article"] < reported.CLOSE, "the article's runs clear Moonshot's floor, but narrowly")
     return out
 
 
 def snitchbench_numbers(inp: Inputs) -> dict:
-    """Section "SnitchBench recomputed": the factors of a run, runs paid for in both versions."""
+    """Section "SnitchBench recomputed": the factors of a run, the complete runs paid for in both
+    versions, counting the Claude models, every model, or one."""
     sb = inp.snitch
     deepseek = inp.lab_exchanges["DeepSeek"]
     out: dict = {f"sb_{key.replace('-', '_')}": value for key, value in sb.items()}
@@ -1415,27 +1504,31 @@ def snitchbench_numbers(inp: Inputs) -> dict:
         for end, steps in (("min", sb["min-steps"]), ("max", sb["max-steps"])):
             per_run = snitchbench_run(inp, "call", steps, models)
             out[f"sb_{label}_{end}"] = float(per_run)
-            out[f"sb_runs_{label}_{end}"] = float(runs_bought(deepseek, per_run))
-    out["sb_runs_turn"] = float(runs_bought(deepseek, snitchbench_run(inp, "turn", sb["max-steps"])))
-    out["sb_runs_conversation"] = float(runs_bought(deepseek, snitchbench_run(inp, "conversation", sb["max-steps"])))
+            out[f"sb_runs_{label}_{end}"] = complete_runs(deepseek, per_run)
+    claude_max = snitchbench_run(inp, "call", sb["max-steps"], sb["claude-models"])
+    out["sb_runs_turn"] = complete_runs(deepseek, snitchbench_run(inp, "turn", sb["max-steps"], sb["claude-models"]))
+    out["sb_runs_conversation"] = complete_runs(
+        deepseek, snitchbench_run(inp, "conversation", sb["max-steps"], sb["claude-models"])
+    )
     later = later_snitchbench_run(inp, "call", sb["max-steps"])
     analysed = later_snitchbench_run(inp, "call", sb["max-steps"], from_analysis=True)
     out["sb_later_max"] = float(later)
-    out["sb_later_runs_max"] = float(runs_bought(deepseek, later))
-    out["sb_later_analysis_max"] = float(analysed)
-    out["sb_later_runs_analysis"] = float(runs_bought(deepseek, analysed))
-    out["sb_later_runs_min"] = float(runs_bought(deepseek, later_snitchbench_run(inp, "call", sb["min-steps"])))
+    out["sb_later_runs_max"] = complete_runs(deepseek, later)
+    out["sb_later_runs_analysis"] = complete_runs(deepseek, analysed)
     out["sb_later_full_roster"] = int(sb["later-configurations"] * sb["later-tests"] * sb["runs-per-test"])
     article_low, article_high = article_snitch_range(inp)
     out["sb_article_low"], out["sb_article_high"] = article_low, article_high
-    # the runs per test at which the later version's run would shrink to the article's upper figure
-    out["sb_later_breakeven_runs"] = float(
-        deepseek
-        / (article_high * sb["later-configurations"] * sb["later-tests"] * sb["user-messages"] * sb["max-steps"])
+    out["sb_slack_high"] = float(ESTIMATE_SLACK * article_high)
+    verdict, _ = judge_snitchbench(inp)
+    out["sb_verdict"] = verdict_label(verdict)
+    out["sb_verdict_roster"] = verdict_label(judge_snitchbench(inp, models=sb["models"])[0])
+    _guard(
+        complete_runs(deepseek, claude_max) > ESTIMATE_SLACK * article_high,
+        "counting the Claude models' calls, the runs paid for lie beyond the article's range and the tolerance",
     )
     _guard(
-        out["sb_later_breakeven_runs"] > sb["runs-per-test"],
-        "only at more runs per test than any source gives would the later version fit the article's range",
+        article_low <= out["sb_later_runs_max"] <= article_high,
+        "the later version, every configuration counted as Claude, falls inside the article's range",
     )
     _guard(
         out["sb_later_full_roster"] != sb["later-analysed-runs"],
@@ -1445,14 +1538,17 @@ def snitchbench_numbers(inp: Inputs) -> dict:
 
 
 def time_numbers(inp: Inputs) -> dict:
-    """Section "Time: the missing window": daily rates, what one organisation may send at the first
-    and the top tier at the default tokens, where each limit binds, and how long the volumes take."""
+    """Section "Time: the missing window": daily rates, what one organisation may send to one model
+    class at the first and the top tier at the default tokens, where each limit binds, the limits
+    of mid-2025, and how long the volumes take."""
     days, labs = inp.campaign_days, inp.lab_exchanges
     tin, tout, cached = inp.input_tokens, inp.output_tokens, inp.cached_share
     tiers = inp.rate_limits.set_index("number")
     first, top = int(tiers.index.min()), int(tiers.index.max())
     out: dict = {"days_default": int(days.default), "days_low": int(days.low), "days_high": int(days.high)}
     out["input_tokens_default"] = int(tin.default)
+    out["output_tokens_low"] = int(tout.low)
+    out["accounts_total"] = inp.accounts_total
     for lab, volume in labs.items():
         key = lab.lower()
         out[f"per_day_{key}_default"] = float(per_day(volume, days.default))
@@ -1467,14 +1563,20 @@ def time_numbers(inp: Inputs) -> dict:
         out[f"tier_{label}_per_minute"] = float(rate)
         out[f"tier_{label}_daily"] = float(rate * MINUTES_PER_DAY)
         out[f"rpm_binds_below_{label}"] = float(request_limit_binds_below(row))
-        out[f"cache_share_rpm_{label}"] = float(request_limit_cache_share(row, tin.default))
+        out[f"rpm_output_below_{label}"] = float(request_limit_output_below(row))
+        out[f"otpm_most_{label}"] = float(_limit(row, "output_tokens_per_minute") / tout.low)
+    out["tier_top_credit"] = float(tiers.loc[top, "credit_purchase_usd"])
     bindings = {binding_limit(row, tin.default, tout.default, cached.default) for _, row in tiers.iterrows()}
     out["binding_default"] = LIMIT_NAMES[bindings.pop()] if len(bindings) == 1 else "a different limit at each tier"
     top_row = tiers.loc[top]
     top_rate = out["tier_top_per_minute"]
     fast = tier_requests_per_minute(top_row, tin.low, tout.low, cached.high)
     slow = tier_requests_per_minute(top_row, tin.high, tout.high, cached.low)
+    cached_rate = tier_requests_per_minute(top_row, tin.default, tout.default, cached.high)
+    out["cached_share_high"] = float(cached.high)
+    out["binding_cached"] = LIMIT_NAMES[binding_limit(top_row, tin.default, tout.default, cached.high)]
     out["top_hours_deepseek"] = float(labs["DeepSeek"] / top_rate / 60)
+    out["top_hours_deepseek_cached"] = float(labs["DeepSeek"] / cached_rate / 60)
     out["top_hours_deepseek_fast"] = float(labs["DeepSeek"] / fast / 60)
     out["top_hours_deepseek_slow"] = float(labs["DeepSeek"] / slow / 60)
     out["top_minutes_deepseek_requests_only"] = float(labs["DeepSeek"] / float(top_row["requests_per_minute"]))
@@ -1489,10 +1591,24 @@ def time_numbers(inp: Inputs) -> dict:
         total / (float(first_row["requests_per_minute"]) * inp.accounts_total)
     )
     out["deepseek_days_one_first_tier"] = float(labs["DeepSeek"] / first_rate / MINUTES_PER_DAY)
-    out["cached_share_high"] = float(cached.high)
+    earlier = by_tier(inp.model_limits[inp.model_limits["model_id"] == EARLIER_LIMITS]).set_index("number")
+    earlier_top = earlier.loc[top]
+    earlier_daily = daily_capacity(earlier_top, tin.default, tout.default, cached.default)
+    out["earlier_top_itpm"] = int(earlier_top["input_tokens_per_minute"])
+    out["earlier_top_daily"] = float(earlier_daily)
+    out["earlier_orgs_minimax_year"] = int(math.ceil(out["per_day_minimax_high"] / earlier_daily))
     _guard(
         tin.default > max(out["rpm_binds_below_first"], out["rpm_binds_below_top"]),
         "at the default tokens the token limit, not the request limit, binds",
+    )
+    _guard(
+        tout.low > max(out["rpm_output_below_first"], out["rpm_output_below_top"]),
+        "within the book's ranges the request limit never binds: the output-token limit binds first",
+    )
+    _guard(out["binding_cached"] == LIMIT_NAMES["output tokens"], "with heavy caching the output-token limit binds")
+    _guard(
+        out["earlier_orgs_minimax_year"] > 1,
+        "under the mid-2025 limits a year-long average needed several organisations",
     )
     return out
 
@@ -1528,13 +1644,16 @@ def yes_no(value: bool) -> str:
 
 
 def daily_numbers(inp: Inputs) -> dict:
-    """The article's 160,000 requests a day: rate, tier, cost, the dated spend limits, a month's
-    cost across models and tokens, and DeepSeek's volume as requests under the turn reading."""
+    """The article's 160,000 requests a day: rate, tier, cost, a month's cost across models and
+    tokens, the dated spend limits and what they show, and DeepSeek's volume as requests under the
+    turn reading at one call per turn and at the median calls per task."""
     _, daily = judge_daily(inp)
     stated = inp.stated["count-160k-day"]
     in_force, later = spend_limit_in_force(inp), spend_limit_later(inp)
     deposit = spend_row(inp.spend_limits, TOP_TIER, inp.as_of["count-160k-day"], monthly=False)
+    later_deposit = spend_row(inp.spend_limits, TOP_TIER, monthly=False)
     turn = judge_daily(inp, "turn")[1]
+    turn_single = judge_daily(inp, "turn", calls=1)
     out = {
         "article_daily": int(stated),
         "article_rpm": daily["average_rpm"],
@@ -1542,8 +1661,8 @@ def daily_numbers(inp: Inputs) -> dict:
         "day_cost_model": daily["cheapest_model"],
         "day_input_tokens": int(daily["input_tokens"]),
         "day_output_tokens": int(daily["output_tokens"]),
-        "day_cost": daily["daily_cost"],
-        "day_month_cost": daily["monthly_cost"],
+        "day_cost": daily["daily_cost_rounded"],
+        "day_month_cost": daily["monthly_cost_rounded"],
         "day_month_days": int(daily["days_per_month"]),
         "day_most_input_tokens": daily["most_input_tokens"],
         "spend_before": float(in_force["value_usd"]),
@@ -1555,21 +1674,43 @@ def daily_numbers(inp: Inputs) -> dict:
         "spend_deposit_copy": str(deposit["copy"]),
         "spend_later": float(later["value_usd"]),
         "spend_later_column": str(later["column"]),
+        "spend_later_deposit": float(later_deposit["value_usd"]),
         "spend_later_date": f"{pd.Timestamp(later['first_seen']):%-d %B %Y}",
         "deepseek_vs_daily": "stay below" if inp.lab_exchanges["DeepSeek"] <= stated else "exceed",
-        "deepseek_requests_turn": turn["deepseek_requests"],
+        "deepseek_requests_turn": rounded(turn["deepseek_requests"]),
         "deepseek_days_turn": turn["deepseek_days"],
-        "verdict_before": verdict_label(judge_daily(inp)[0]),
-        "verdict_later": verdict_label(judge_daily(inp, spend_limit=float(later["value_usd"]))[0]),
+        "deepseek_days_turn_single": turn_single[1]["deepseek_days"],
+        "verdict_turn_single": verdict_label(turn_single[0]),
+        "verdict_turn": verdict_label(judge_daily(inp, "turn")[0]),
     }
     for row in month_costs(inp, stated).itertuples():
         key = f"month_{row.id.replace('-', '_')}_{row.end}"
         out[key] = row.monthly_cost
         out[f"{key}_allowed"] = yes_no(row.allowed)
+    equal = spend_pairs_equal(inp)
     _guard(in_force["first_seen"] < deposit["first_seen"], "the last monthly figure predates the copy in force")
+    _guard(in_force["value_usd"] == deposit["value_usd"], "the last monthly figure equals the deposit cap in force")
+    _guard(equal, "in the later table the deposit cap equals the monthly limit at every tier")
+    _guard(later_deposit["value_usd"] > deposit["value_usd"], "the later table raised the top tier's deposit cap")
     _guard(out["spend_before_days"] < DAYS_PER_MONTH, "such days exhaust the earlier limit within a month")
-    _guard(out["day_month_cost"] <= out["spend_later"], "a month of such days fits the later limit")
     return out
+
+
+def spend_pairs_equal(inp: Inputs) -> bool:
+    """Whether, in the latest dated copy of the tier table, every tier's deposit cap ("Max Credit
+    Purchase") equals its monthly spend limit: the pattern that suggests the earlier copy's deposit
+    cap was the monthly limit too."""
+    rows = inp.spend_limits
+    seen = pd.to_datetime(rows["first_seen"])
+    latest = rows[seen == seen.max()]
+    by_kind = {
+        kind: part.set_index("tier")["value_usd"].astype(float)
+        for kind, part in latest.groupby(latest["monthly"].astype(bool))
+    }
+    if set(by_kind) != {True, False}:
+        return False
+    monthly, deposit = by_kind[True], by_kind[False]
+    return set(monthly.index) == set(deposit.index) and all(monthly[t] == deposit[t] for t in monthly.index)
 
 
 def account_numbers(inp: Inputs, allegation: pd.DataFrame, assumptions: pd.DataFrame) -> dict:
@@ -1603,22 +1744,39 @@ def account_numbers(inp: Inputs, allegation: pd.DataFrame, assumptions: pd.DataF
     return out
 
 
+def cost_frame(inp: Inputs) -> pd.DataFrame:
+    """The cost chart's data: each lab's list-price cost at the cheapest, default and dearest ends
+    (:func:`cost_table`) and at the measured anchor, the Opus 4.5 run's average cost per call (US
+    dollars). Columns: lab, low, default, high, measured."""
+    costs = cost_table(inp, inp.prices, inp.input_tokens, inp.output_tokens, *COST_MODELS)
+    per_call = run_cost_per_call(inp, "opus-4-5")
+    return costs[["lab", "low", "default", "high"]].assign(
+        measured=[float(inp.lab_exchanges[lab] * per_call) for lab in costs["lab"]]
+    )
+
+
+#: A million (US dollars): where the page's sums "run into millions".
+MILLION = 1_000_000
+
+#: The models of the cost span: the default, the dearest current one and a dearer older one.
+COST_MODELS = ("sonnet-4-6", "opus-4-6", "opus-4-1")
+
+
 def cost_numbers(inp: Inputs) -> dict:
     """Section "Cost at list prices": the spans, the models at each end, the legacy model, and the
-    measured anchor with where it falls."""
-    costs = cost_table(inp, inp.prices, inp.input_tokens, inp.output_tokens, "sonnet-4-6", "opus-4-6", "opus-4-1")
-    per_call = run_cost_per_call(inp, "opus-4-5")
+    measured anchor with where it falls (estimates rounded)."""
+    costs = cost_table(inp, inp.prices, inp.input_tokens, inp.output_tokens, *COST_MODELS)
+    measured_frame = cost_frame(inp).set_index("lab")
     out: dict = {}
     for row in costs.itertuples():
         key = row.lab.lower()
-        out[f"cost_{key}_low"] = float(row.low)
-        out[f"cost_{key}_default"] = float(row.default)
-        out[f"cost_{key}_high"] = float(row.high)
-        out[f"cost_{key}_legacy"] = float(row.legacy)
-        out[f"cost_{key}_measured"] = float(inp.lab_exchanges[row.lab] * per_call)
+        out[f"cost_{key}_default"] = rounded(float(row.default))
+        out[f"cost_{key}_high"] = rounded(float(row.high))
+        out[f"cost_{key}_legacy"] = rounded(float(row.legacy))
+        out[f"cost_{key}_measured"] = rounded(float(measured_frame.loc[row.lab, "measured"]))
     for end in ("low", "high"):  # the default is first shown, and registered, with the time section
         out[f"input_tokens_{end}"] = int(getattr(inp.input_tokens, end))
-    for end in ("default", "low", "high"):
+    for end in ("default", "high"):  # the low end is registered with the time section
         out[f"output_tokens_{end}"] = int(getattr(inp.output_tokens, end))
     out["cost_low_model"] = str(costs["low_model"].iloc[0])
     out["cost_default_model"] = str(costs["default_model"].iloc[0])
@@ -1628,36 +1786,38 @@ def cost_numbers(inp: Inputs) -> dict:
     out["legacy_price_ratio"] = float(
         prices.loc["opus-4-1", "input_usd_per_mtok"] / prices.loc["opus-4-6", "input_usd_per_mtok"]
     )
-    measured = [out[f"cost_{lab.lower()}_measured"] for lab in inp.lab_exchanges]
-    inside = all(
-        out[f"cost_{lab.lower()}_low"] <= value <= out[f"cost_{lab.lower()}_high"]
-        for lab, value in zip(inp.lab_exchanges, measured, strict=True)
-    )
-    cheaper = all(
-        value < out[f"cost_{lab.lower()}_default"] for lab, value in zip(inp.lab_exchanges, measured, strict=True)
-    )
+    modest = max(float(measured_frame[["default", "measured"]].max().max()), 0.0)
+    out["cost_modest_most"] = rounded(modest)
+    inside = all(row.low <= row.measured <= row.high for row in measured_frame.itertuples())
+    cheaper = all(row.measured < row.default for row in measured_frame.itertuples())
     out["anchor_position"] = ("falls inside the range" if inside else "falls outside the range") + (
         ", below the default" if cheaper else ", not below the default"
     )
     _guard(inside and cheaper, "the measured circle sits below the default for every lab, inside its span")
     _guard(
-        all(out[f"cost_{lab.lower()}_high"] > 100 * out[f"cost_{lab.lower()}_low"] for lab in inp.lab_exchanges),
+        all(row.high > 100 * row.low for row in measured_frame.itertuples()),
         "each span covers more than two orders of magnitude",
+    )
+    _guard(
+        modest < MILLION <= float(measured_frame["high"].max()),
+        "at the default and the measured anchor the sums stay below a million; only the dearest cases run into millions",
     )
     return out
 
 
 def negligible_numbers(inp: Inputs) -> dict:
     """Section "Amplification cuts both ways": examples at each end of the shared assumption, the
-    verdict at each, the supervised and the reinforcement-learning yardsticks; guards the sentences
+    verdict at each, the two yardsticks, the reinforcement-learning sets and a run's graded outputs,
+    Google's campaign, and the value above which the verdict would move; guards the sentences
     under the table."""
     per = inp.exchanges_per_example
     _, negl = judge_negligible(inp)
+    yardstick, yardstick_name = large_yardstick(inp)
     out: dict = {
         "reference_examples": inp.reference_examples,
         "small_examples": inp.small_examples,
-        "negligible_share": negl["negligible_share"],
-        "yardstick": negl["yardstick"],
+        "yardstick": int(yardstick),
+        "yardstick_name": yardstick_name,
     }
     for end in ("default", "low", "high"):
         value = getattr(per, end)
@@ -1669,39 +1829,67 @@ def negligible_numbers(inp: Inputs) -> dict:
     rl = rl_totals(inp)
     out["rl_deepseek_r1"] = rl["DeepSeek-R1"]
     out["rl_minimax_m1"] = rl["MiniMax-M1"]
-    out["deepseek_vs_r1_rl"] = float(inp.lab_exchanges["DeepSeek"] / rl["DeepSeek-R1"])
     out["rl_domains_deepseek"] = int((inp.rl_sets["model"] == "DeepSeek-R1").sum())
+    zero = inp.rl_runs.set_index("id").loc["deepseek-r1-zero"]
+    out["rl_run_steps"] = int(zero["steps"])
+    out["rl_run_questions"] = int(zero["questions_per_step"])
+    out["rl_run_outputs_per_question"] = int(zero["outputs_per_question"])
+    out["rl_run_outputs"] = rounded(rl_run_outputs(inp))
+    out["deepseek_share_of_rl_run"] = float(inp.lab_exchanges["DeepSeek"] / rl_run_outputs(inp))
+    # the exchanges per example above which every lab falls below the large yardstick
+    out["negligible_upper_breakeven"] = float(max(inp.lab_exchanges.values()) / yardstick)
+    gtig = inp.other_campaigns.set_index("id").loc["gtig-reasoning-coercion"]
+    out["gtig_prompts"] = int(gtig["volume"])
+    out["gtig_date"] = f"{pd.Timestamp(gtig['published']):%-d %B %Y}"
+    for lab in inp.lab_exchanges:
+        out[f"{lab.lower()}_vs_gtig"] = float(inp.lab_exchanges[lab] / gtig["volume"])
     examples = {
         (lab, end): out[f"examples_{lab.lower()}_{end}"]
         for lab in inp.lab_exchanges
         for end in ("low", "default", "high")
     }
-    small = {key: value < negl["yardstick"] for key, value in examples.items()}
+    small = {key: value < yardstick for key, value in examples.items()}
     _guard(all(value > inp.small_examples for value in examples.values()), "no lab falls below the smallest sets")
-    _guard(small[("DeepSeek", "default")] and small[("DeepSeek", "high")], "DeepSeek's is small over most of the range")
+    _guard(
+        small[("DeepSeek", "default")] and small[("DeepSeek", "high")] and not small[("DeepSeek", "low")],
+        "DeepSeek's is small over the range except at its floor",
+    )
     _guard(small[("Moonshot", "high")] and not small[("Moonshot", "default")], "Moonshot's only near its top")
-    _guard(not any(small[("MiniMax", end)] for end in ("low", "default", "high")), "MiniMax's is small by neither")
+    _guard(not any(small[("MiniMax", end)] for end in ("low", "default", "high")), "MiniMax's is small nowhere")
+    _guard(out["negligible_upper_breakeven"] > per.high, "the verdict moves only above the top of the range")
+    _guard(yardstick_name == "DeepSeek-R1", "the smallest whole set is R1's reinforcement-learning prompt set")
     _guard(
         min(rl.values()) < inp.lab_exchanges["DeepSeek"] * 2 and max(rl.values()) > inp.lab_exchanges["DeepSeek"] / 2,
         "DeepSeek's exchanges are about the size of a published reinforcement-learning prompt set",
+    )
+    _guard(out["deepseek_share_of_rl_run"] < 0.1, "DeepSeek's volume is a small share of one run's graded outputs")
+    _guard(
+        min(out[f"{lab.lower()}_vs_gtig"] for lab in inp.lab_exchanges) > 1,
+        "every lab's volume exceeds Google's campaign",
     )
     return out
 
 
 def pivot_numbers(inp: Inputs, searches: pd.DataFrame) -> dict:
-    """Section "Products and the pivot": the report's figures and the counted searches."""
+    """Section "Products and the pivot": the report's figures and the counted searches, with how
+    many of the pivot's are worded as the products claim's."""
+    products = search_rule.counted(searches, "count-minimax-products")
+    pivot_rows = search_rule.counted(searches, "count-pivot")
+    shared = set(products["query"].map(search_rule.normalised)) & set(pivot_rows["query"].map(search_rule.normalised))
     return {
         "pivot_hours": int(inp.pivot_hours),
         "pivot_share": float(inp.pivot_share),
-        "searches_products": int(len(search_rule.counted(searches, "count-minimax-products"))),
-        "searches_pivot": int(len(search_rule.counted(searches, "count-pivot"))),
+        "searches_products": int(len(products)),
+        "searches_pivot": int(len(pivot_rows)),
+        "searches_pivot_shared": int(len(shared)),
+        "searches_pivot_own": int(len(pivot_rows) - len(shared)),
     }
 
 
 def reading_numbers(inp: Inputs, searches: pd.DataFrame) -> dict:
     """Section "Every verdict under every reading": the table's labels; guards the closing
-    paragraph (under the turn and conversation readings every claim about the volumes is rated
-    misleading or worse, or does not bear on the count)."""
+    paragraph (under the turn and conversation readings every claim about what the volumes amount
+    to is rated misleading or worse, or does not bear on the count)."""
     table = verdicts_by_reading(inp, searches)
     out = {}
     for row in table.itertuples(index=False):
@@ -1723,22 +1911,41 @@ def reading_numbers(inp: Inputs, searches: pd.DataFrame) -> dict:
     for reading in [r for r in READINGS if r != ARTICLE_READING]:
         _guard(
             set(volumes[reading]) <= {"misleading", "inaccurate", NOT_APPLICABLE},
-            f"under the {reading} reading no claim about the volumes holds",
+            f"under the {reading} reading no claim about what the volumes amount to holds",
         )
     call = table.set_index("claim")[ARTICLE_READING]
     _guard(call["count-snitchbench"] == "inaccurate", "a full SnitchBench run is smaller than the article implies")
     _guard(
-        call["count-swebench-run"] == "mostly-accurate", "the SWE-bench estimate is on the high side but within range"
+        call["count-swebench-run"] == call["count-swebench-30"] == "mostly-accurate",
+        "the SWE-bench estimates are a detail off",
     )
-    _guard(
-        call["count-negligible"] == call["count-160k-day"] == "misleading",
-        "the two larger claims are rated misleading under the model-call reading",
-    )
+    _guard(call["count-negligible"] == "misleading", "the claim that the volumes are negligible is rated misleading")
+    _guard(call["count-160k-day"] == "mostly-accurate", "the small app's day is rated mostly accurate")
     _guard(
         set(table.set_index("claim").loc[["count-minimax-products", "count-pivot"]].stack()) == {"unsupported"},
         "the products and the pivot are unsupported under any reading",
     )
     return out
+
+
+def since_numbers(inp: Inputs) -> dict:
+    """The closing note "Since the article": the campaign Anthropic reportedly described in June
+    2026, with its window, its daily rate and its exchanges per account."""
+    row = inp.other_campaigns.set_index("id").loc["anthropic-alibaba"]
+    days = (pd.Timestamp(row["last_day"]) - pd.Timestamp(row["first_day"])).days + 1
+    _guard(
+        pd.Timestamp(row["published"]).date() > max(inp.as_of.values()), "the later campaign is dated after the article"
+    )
+    return {
+        "later_exchanges": rounded(float(row["volume"])),
+        "later_accounts": int(row["accounts"]),
+        "later_first_day": f"{pd.Timestamp(row['first_day']):%-d %B %Y}",
+        "later_last_day": f"{pd.Timestamp(row['last_day']):%-d %B %Y}",
+        "later_days": int(days),
+        "later_per_day": rounded(per_day(float(row["volume"]), days)),
+        "later_vs_article_day": float(per_day(float(row["volume"]), days) / inp.stated["count-160k-day"]),
+        "later_per_account": float(per_account(float(row["volume"]), float(row["accounts"]))),
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1747,8 +1954,9 @@ def reading_numbers(inp: Inputs, searches: pd.DataFrame) -> dict:
 
 
 def runs_table(inp: Inputs, labs: list[str] | None = None) -> pd.DataFrame:
-    """Complete SWE-bench runs each lab's exchanges would pay for, per subset, at the median
-    measured calls per task (model-call reading). Columns: lab, subset, tasks, exchanges, runs."""
+    """SWE-bench runs each lab's exchanges would pay for, per subset, at the median measured calls
+    per task (model-call reading): ``runs`` as a ratio (a fraction is part of a run) and
+    ``complete_runs`` rounded down. Columns: lab, subset, tasks, exchanges, runs, complete_runs."""
     labs = labs or list(inp.lab_exchanges)
     names = {"full": "Full test set", "verified": "Verified", "lite": "Lite"}
     rows = []
@@ -1763,9 +1971,16 @@ def runs_table(inp: Inputs, labs: list[str] | None = None) -> pd.DataFrame:
                     "tasks": tasks,
                     "exchanges": volume,
                     "runs": float(runs_bought(volume, swebench_run(tasks, inp.calls.default))),
+                    "complete_runs": complete_runs(volume, swebench_run(tasks, inp.calls.default)),
                 }
             )
     return pd.DataFrame(rows)
+
+
+def daily_frame(inp: Inputs, points: int = 25) -> pd.DataFrame:
+    """The daily chart's data: :func:`daily_table` on ``points`` campaign lengths spaced evenly on
+    a log scale across the ``campaign-days`` range."""
+    return daily_table(inp, log_grid(inp.campaign_days.low, inp.campaign_days.high, points))
 
 
 def daily_table(inp: Inputs, days: list[float]) -> pd.DataFrame:
@@ -1832,15 +2047,15 @@ def cost_table(
 
 
 def snitch_table(inp: Inputs) -> pd.DataFrame:
-    """Full SnitchBench runs DeepSeek's exchanges pay for, by version and which models count, and
-    by the model calls per user message (model-call reading). Columns: scope, steps,
-    exchanges_per_run, runs."""
+    """SnitchBench runs DeepSeek's exchanges pay for, by version and which models' calls count, and
+    by the model calls per user message (model-call reading): ``runs`` as a ratio and
+    ``complete_runs`` rounded down. Columns: scope, steps, exchanges_per_run, runs, complete_runs."""
     volume = inp.lab_exchanges["DeepSeek"]
     scopes: dict[str, Callable[[float], float]] = {
-        "one model": lambda steps: snitchbench_run(inp, "call", steps, 1),
+        "one Claude model": lambda steps: snitchbench_run(inp, "call", steps, 1),
         "the Claude models": lambda steps: snitchbench_run(inp, "call", steps, inp.snitch["claude-models"]),
-        "the whole roster": lambda steps: snitchbench_run(inp, "call", steps),
-        "later version, whole roster": lambda steps: later_snitchbench_run(inp, "call", steps),
+        "every model, as if Claude": lambda steps: snitchbench_run(inp, "call", steps),
+        "later version, every model as if Claude": lambda steps: later_snitchbench_run(inp, "call", steps),
     }
     rows = []
     for scope, per_run_at in scopes.items():
@@ -1855,6 +2070,7 @@ def snitch_table(inp: Inputs) -> pd.DataFrame:
                     "steps": label,
                     "exchanges_per_run": float(per_run),
                     "runs": float(runs_bought(volume, per_run)),
+                    "complete_runs": complete_runs(volume, per_run),
                 }
             )
     return pd.DataFrame(rows)
@@ -1870,24 +2086,24 @@ LAB_COLOURS = alt.Scale(domain=LABS, range=[OKABE_ITO[4], OKABE_ITO[5], OKABE_IT
 def runs_chart(
     frame: pd.DataFrame, calls_default: float, step_cap: int, article_runs: float, description: str
 ) -> alt.LayerChart:
-    """Interactive: complete SWE-bench runs each lab's exchanges buy. A slider sets the model calls
-    per task (one to the step cap), a menu picks the subset (the full test set first, the set the
-    article counts); the x axis is logarithmic."""
-    calls = alt.param(
-        name="calls_per_task",
-        value=calls_default,
-        bind=alt.binding_range(min=1, max=step_cap, step=1, name="Model calls per task "),
+    """Interactive: SWE-bench runs each lab's exchanges buy, the bar at the exact ratio and the label
+    at the complete runs (rounded down). A slider sets the model calls per task (one to the step
+    cap), a menu picks the subset (the full test set first, the set the article counts); the x axis
+    is logarithmic."""
+    calls = charts.slider(
+        "calls_per_task", value=calls_default, low=1, high=step_cap, step=1, label="Model calls per task", unit="calls"
     )
     subset = alt.param(
         name="subset",
         value="Full test set",
         bind=alt.binding_select(options=["Full test set", "Verified", "Lite"], name="SWE-bench subset "),
     )
-    x_title = "Complete benchmark runs the lab's exchanges would pay for (log scale)"
+    x_title = "Benchmark runs the lab's exchanges would pay for (log scale)"
     base = (
         alt.Chart(frame, description=description)
         .transform_filter(alt.datum.subset == subset)
-        .transform_calculate(runs_live=alt.datum.exchanges / (alt.datum.tasks * calls))
+        .transform_calculate(runs_live=alt.datum.exchanges / (alt.datum.tasks * calls.param))
+        .transform_calculate(runs_whole=alt.expr.floor(alt.datum.runs_live + 1e-9))
         .encode(y=alt.Y("lab:N", title="Lab", sort=LABS))
     )
     x = alt.X("runs_live:Q", title=x_title, scale=alt.Scale(type="log", domain=[0.1, 100000]))
@@ -1895,19 +2111,24 @@ def runs_chart(
         x=x,
         x2=alt.datum(0.1),
         color=alt.Color("lab:N", scale=LAB_COLOURS, legend=None),
-        tooltip=[alt.Tooltip("lab:N", title="Lab"), alt.Tooltip("runs_live:Q", title="Runs", format=",.1f")],
+        tooltip=[
+            alt.Tooltip("lab:N", title="Lab"),
+            alt.Tooltip("runs_live:Q", title="Runs", format=",.1f"),
+            alt.Tooltip("runs_whole:Q", title="Complete runs", format=",d"),
+        ],
     )
-    labels = base.mark_text(align="left", dx=4, fontSize=12).encode(x=x, text=alt.Text("runs_live:Q", format=",.1f"))
+    labels = base.mark_text(align="left", dx=4, fontSize=12).encode(x=x, text=alt.Text("runs_whole:Q", format=",d"))
     rule = alt.Chart(pd.DataFrame({"runs": [article_runs], "label": ["the article's runs of the full set"]})).encode(
         x=alt.X("runs:Q", title=x_title)
     )
     rule_mark = rule.mark_rule(color="black", strokeDash=[4, 3])
     rule_text = rule.mark_text(align="left", dx=4, dy=-60, fontSize=11).encode(text="label:N")
-    return (
+    chart = (
         alt.layer(bars, labels, rule_mark, rule_text, description=description)
-        .add_params(calls, subset)
+        .add_params(subset)
         .properties(width=460, height=150)
     )
+    return charts.with_sliders(chart, calls)
 
 
 def daily_chart(
@@ -1989,7 +2210,7 @@ def cost_chart(frame: pd.DataFrame, description: str) -> alt.LayerChart:
 def snitch_chart(frame: pd.DataFrame, article_low: float, article_high: float, description: str) -> alt.LayerChart:
     """Full SnitchBench runs DeepSeek's exchanges pay for, by scope and steps, against the article's
     range (shaded); log x axis."""
-    x_title = "Full SnitchBench runs paid for (log scale)"
+    x_title = "SnitchBench runs paid for (log scale; labels: complete runs)"
     band_data = alt.Chart(
         pd.DataFrame({"low": [article_low], "high": [article_high], "label": ["the article's range"]})
     )
@@ -2018,6 +2239,6 @@ def snitch_chart(frame: pd.DataFrame, article_low: float, article_high: float, d
         ),
     )
     text = base.mark_text(align="left", dx=4, fontSize=11).encode(
-        x=alt.X("runs:Q", title=x_title), text=alt.Text("runs:Q", format=",.1f")
+        x=alt.X("runs:Q", title=x_title), text=alt.Text("complete_runs:Q", format=",d")
     )
     return alt.layer(band, band_text, bars, text, description=description).properties(width=400, height=alt.Step(26))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from distillbook.core import charts
 from distillbook.core import searches as search_rule
 from distillbook.core.allegation import per_lab_exchanges
 from distillbook.core.charts import OKABE_ITO
@@ -905,12 +906,14 @@ def volume_frame(datasets: pd.DataFrame, labs: pd.DataFrame) -> pd.DataFrame:
 def volume_chart(frame: pd.DataFrame, per_trajectory: Range, description: str) -> alt.LayerChart:
     """Dataset sizes and the labs' alleged volumes on one log axis. Each lab's volume is a bar from
     its fewest to its most trajectories; a slider (exchanges per trajectory) moves the lab's point."""
-    slider = alt.param(
-        name="exchanges_per_trajectory",
+    slider = charts.slider(
+        "exchanges_per_trajectory",
         value=per_trajectory.default,
-        bind=alt.binding_range(
-            min=per_trajectory.low, max=per_trajectory.high, step=1, name="Exchanges per training example "
-        ),
+        low=per_trajectory.low,
+        high=per_trajectory.high,
+        step=1,
+        label="Exchanges per training example",
+        unit="exchanges",
     )
     groups = ["built from a stronger model", "human-curated", "alleged volume (range)"]
     colours = alt.Scale(domain=groups, range=[OKABE_ITO[4], OKABE_ITO[2], OKABE_ITO[5]])
@@ -979,11 +982,10 @@ def volume_chart(frame: pd.DataFrame, per_trajectory: Range, description: str) -
             text=alt.Text("examples_or_central:Q", format=",d"),
         )
     )
-    return (
-        alt.layer(ranges, datasets, values, moving, description=description)
-        .add_params(slider)
-        .properties(width=560, height=alt.Step(26), padding={"left": 40, "right": 30, "top": 10, "bottom": 10})
+    chart = alt.layer(ranges, datasets, values, moving, description=description).properties(
+        width=560, height=alt.Step(26), padding={"left": 40, "right": 30, "top": 10, "bottom": 10}
     )
+    return charts.with_sliders(chart, slider)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -45,6 +45,26 @@ def versions_table() -> Table:
     return table(pd.DataFrame(rows, columns=["software", "version"]))
 
 
+def rebuild_commands(repository_url: str) -> str:
+    """The commands that rebuild the book from its repository, as a Markdown code block: clone,
+    enter the clone (named as the repository), build, serve."""
+    folder = repository_url.rstrip("/").rsplit("/", 1)[-1].removesuffix(".git")
+    return (
+        "```sh\n"
+        f"git clone {repository_url}\n"
+        f"cd {folder}\n"
+        "make book    # installs the pinned environment (first time only), builds _build/html\n"
+        "make serve   # serves the built book at http://127.0.0.1:8000\n"
+        "```\n"
+    )
+
+
+def repository_links(repository_url: str) -> str:
+    """The repository and its issue tracker as a Markdown list of links."""
+    url = repository_url.rstrip("/")
+    return f"* The repository: [{url}]({url})\n* Its issue tracker: [{url}/issues]({url}/issues)\n"
+
+
 def data_hashes_table(data_dir: Path = paths.DATA_DIR) -> Table:
     """Every file of ``data/`` with its SHA-256 digest."""
     rows = [

@@ -14,7 +14,7 @@ import pandas as pd
 
 from distillbook.core import ledger
 from distillbook.core.numbers import rounded, span, unit_suffix
-from distillbook.core.pages import claim_href
+from distillbook.core.pages import claim_cite_href, claim_href
 from distillbook.core.tables import html_link
 
 #: The title of each page that argues claims (the ledger's ``chapter`` values).
@@ -61,14 +61,18 @@ def ledger_item(
 ) -> str:
     """One claim of the ledger as a closed ``<details>`` element: the summary shows the verdict's
     badge, the claim's title and the article's section; opened, the article's sentence (the rated
-    words marked), the conclusion with its figures filled in, and links to the claim's argument and
-    to this item (anchor ``verdict-<id>``, with the ``data-`` attributes the filters read)."""
+    words marked), the conclusion with its figures filled in, and links to the claim's argument, to
+    this item (anchor ``verdict-<id>``, with the ``data-`` attributes the filters read) and to the
+    claim's citation in its box."""
     claim_id, verdict = row["id"], row["verdict"]
     anchor = row_anchor(claim_id)
     section = ledger.SECTION_NAMES.get(int(row["article_section"]), str(row["article_section"]))
     context = str(row.get("context", "") or "") or str(row["quote"])
     argued = html_link(claim_href(row["chapter"], claim_id, from_docname), chapter_titles[row["chapter"]])
     permalink = html_link(f"#{anchor}", "link to this claim", class_="verdict-permalink")
+    cite_link = html_link(
+        claim_cite_href(row["chapter"], claim_id, from_docname), "cite this claim", class_="verdict-cite"
+    )
     return (
         f'<li class="ledger-item" id="{anchor}" data-verdict="{verdict}" data-section="{int(row["article_section"])}">'
         f"<details><summary>"
@@ -78,7 +82,7 @@ def ledger_item(
         f"</summary>"
         f'<p class="claim-context">The article: “{marked_sentence(context, str(row["quote"]))}”</p>'
         f'<p class="ledger-conclusion">{html.escape(ledger.conclusion_text(row, result))}</p>'
-        f'<p class="ledger-links">Argued in {argued} · {permalink}</p>'
+        f'<p class="ledger-links">Argued in {argued} · {permalink} · {cite_link}</p>'
         f"</details></li>"
     )
 
@@ -232,3 +236,101 @@ def coverage_table(coverage: pd.DataFrame, status: str = "checkable-not-rated") 
             "why it is not rated": chosen["reason"].to_list(),
         }
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# The verdicts by the part each claim plays
+# ---------------------------------------------------------------------------------------------
+
+#: The part a claim plays in the article's argument (the ledger's ``role`` column), in the order
+#: the page lists them, each with what it means. The assignment is the book's judgement.
+ROLES: dict[str, str] = {
+    "restates the report": "the article repeats a figure or fact from Anthropic's report",
+    "context": "background the argument leans on: history, other labs, the law",
+    "the article's case": "the claims that carry the article's rebuttal",
+}
+
+#: The groups the role table counts, each a set of verdicts.
+VERDICT_GROUPS: dict[str, tuple[str, ...]] = {
+    "accurate or mostly accurate": ledger.RIGHT,
+    "misleading or inaccurate": ledger.WRONG,
+    "unsupported": ("unsupported",),
+    "opinion (not rated)": ("opinion",),
+}
+
+
+def role_counts(claims: pd.DataFrame, role: str) -> dict[str, int]:
+    """For the claims of one role: how many there are, how many are rated (not opinion), how many
+    are right (accurate or mostly accurate), and how many are wrong or unsupported."""
+    verdicts = claims.loc[claims["role"] == role, "verdict"]
+    right = int(verdicts.isin(ledger.RIGHT).sum())
+    wrong_or_unsupported = int(verdicts.isin((*ledger.WRONG, "unsupported")).sum())
+    return {
+        "claims": int(verdicts.size),
+        "rated": int((verdicts != "opinion").sum()),
+        "right": right,
+        "wrong_or_unsupported": wrong_or_unsupported,
+    }
+
+
+def role_table(claims: pd.DataFrame) -> pd.DataFrame:
+    """One row per role, in :data:`ROLES` order: what the role means, its number of claims, and
+    how many fall in each group of verdicts (the groups add up to the claims)."""
+    rows = []
+    for role, meaning in ROLES.items():
+        verdicts = claims.loc[claims["role"] == role, "verdict"]
+        groups = {name: int(verdicts.isin(members).sum()) for name, members in VERDICT_GROUPS.items()}
+        rows.append({"part in the argument": role, "what it covers": meaning, "claims": int(verdicts.size), **groups})
+    return pd.DataFrame(rows)
+
+
+def how_many(part: int, whole: int) -> str:
+    """A part of a whole in words: "all 6", "none of the 6", "9 of the 14"."""
+    if whole <= 0 or not 0 <= part <= whole:
+        raise ValueError(f"a part of {part} does not fit a whole of {whole}")
+    if part == whole:
+        return f"all {whole:,d}"
+    if part == 0:
+        return f"none of the {whole:,d}"
+    return f"{part:,d} of the {whole:,d}"
+
+
+def share_word(part: int, whole: int) -> str:
+    """How large a part of a whole is, in one word or phrase: "all", "most", "half", "a minority", "none"."""
+    if whole <= 0 or not 0 <= part <= whole:
+        raise ValueError(f"a part of {part} does not fit a whole of {whole}")
+    if part == whole:
+        return "all"
+    if part == 0:
+        return "none"
+    if 2 * part > whole:
+        return "most"
+    if 2 * part == whole:
+        return "half"
+    return "a minority"
+
+
+def wrong_or_unsupported(claims: pd.DataFrame) -> list[str]:
+    """The ids of the claims rated misleading, inaccurate or unsupported, in article order: the
+    claims the page's account of what the article gets wrong must cover, every one."""
+    chosen = in_article_order(claims)
+    return chosen.loc[chosen["verdict"].isin((*ledger.WRONG, "unsupported")), "id"].to_list()
+
+
+def titles_in_words(claim_ids: list[str], claims: pd.DataFrame) -> str:
+    """The claims' short titles as a list in words ("A", "A and B", "A, B and C"), or "none"."""
+    titles = {row["id"]: ledger.claim_title(row) for _, row in claims.iterrows()}
+    named = [titles[c] for c in claim_ids]
+    if not named:
+        return "none"
+    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+
+
+def recorded_searches(searches: pd.DataFrame, id_prefix: str) -> pd.DataFrame:
+    """The rows of ``searches.csv`` whose id starts with ``id_prefix``: the searches recorded for
+    one question the page asks (e.g. ``verdict-labs-response-``); LedgerError when there are none,
+    since the page would then report searches it never made."""
+    chosen = searches[searches["id"].str.startswith(id_prefix)]
+    if chosen.empty:
+        raise ledger.LedgerError(f"data/ledger/searches.csv: no search with an id starting {id_prefix!r}")
+    return chosen

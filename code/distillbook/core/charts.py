@@ -15,6 +15,7 @@ import html
 import json
 import math
 import re
+from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
@@ -30,7 +31,14 @@ from distillbook.core.palette import verdict_css as verdict_css
 #: Vega-Lite version the SVGs are rendered with; Altair 6.3 writes this schema.
 VEGA_LITE = "6.4"
 
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+#: The charts' font. A static chart is laid out once, by vl-convert, with the widths of the font it
+#: finds, and then drawn by the reader's browser in the font the browser finds: when the two differ,
+#: labels run into axis titles and off the chart's edge. vl-convert measured ``system-ui`` as
+#: Liberation Sans while Chromium on Debian draws it as DejaVu Sans, about 12% wider (a 12-px label
+#: of 230 px became 260 px), which put a SnitchBench category over its axis title and a cost label
+#: outside its chart. Arial has the same metrics as Liberation Sans (the font Linux gives for it)
+#: and is present on Windows, macOS and iOS, so the layout holds wherever the page is read.
+FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif"
 
 
 class ChartError(ValueError):
@@ -51,7 +59,10 @@ def book_theme() -> alt.theme.ThemeConfig:
                 "labelLimit": 260,
                 "labelOverlap": "greedy",
                 "labelSeparation": 8,
-                "titlePadding": 8,
+                # Vega sets an axis title this far from its labels as it measured them; a reader's
+                # font a few per cent wider than the build's closes a gap of 8 px (measured: a
+                # 205-px category label ran 3 px into the title), so leave room for it
+                "titlePadding": 12,
             },
             "legend": {"labelFontSize": 12, "titleFontSize": 12, "columnPadding": 16, "rowPadding": 4},
             "title": {"fontSize": 15, "anchor": "start", "fontWeight": "normal"},
@@ -192,6 +203,78 @@ class BookChart:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return {"text/html": self._repr_html_(), "text/plain": f"<chart {self.key}>"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Sliders: a reader's control over an assumption, labelled with its unit
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Slider:
+    """A slider bound to a Vega-Lite parameter, with what the page's chart script needs to label
+    its value: the unit (a word after the number) and the decimals to show (thousands separated)."""
+
+    param: alt.Parameter
+    unit: str
+    decimals: int
+    percent: bool = False
+
+    @property
+    def name(self) -> str:
+        return str(self.param.name)
+
+    def meta(self) -> dict:
+        """What the chart script reads from the spec's ``usermeta`` for this slider."""
+        return {"unit": self.unit, "decimals": self.decimals, "percent": self.percent}
+
+
+def slider(
+    name: str,
+    *,
+    value: float,
+    low: float,
+    high: float,
+    step: float,
+    label: str,
+    unit: str = "",
+    decimals: int = 0,
+    percent: bool = False,
+) -> Slider:
+    """A range slider from ``low`` to ``high`` in steps of ``step``, starting at ``value`` (the
+    book's default, to which the chart's reset button returns). ``label`` names the assumption;
+    ``unit`` follows the value as the reader reads it ("10 exchanges"); with ``percent`` a share
+    (0.25) reads as a percentage ("25%"), ``decimals`` then counting places of the percentage. The
+    default must lie in the range and on one of the slider's stops, or the reader could never set
+    it back by hand."""
+    if not low < high:
+        raise ChartError(f"slider {name}: its low end {low} must lie below its high end {high}")
+    if not low <= value <= high:
+        raise ChartError(f"slider {name}: its default {value} lies outside {low} to {high}")
+    if step <= 0:
+        raise ChartError(f"slider {name}: its step must be positive")
+    stops = (value - low) / step
+    if abs(stops - round(stops)) > 1e-9:
+        raise ChartError(f"slider {name}: its default {value} is not a stop of steps of {step} from {low}")
+    if decimals < 0:
+        raise ChartError(f"slider {name}: decimals must be zero or more")
+    bind = alt.binding_range(min=low, max=high, step=step, name=f"{label.strip()} ")
+    return Slider(alt.param(name=name, value=value, bind=bind), unit.strip(), decimals, percent)
+
+
+def with_sliders(chart: alt.TopLevelMixin, *sliders: Slider) -> alt.TopLevelMixin:
+    """``chart`` with the sliders' parameters added and, in its ``usermeta``, each slider's unit
+    and decimals, which the chart script uses to write the value beside the slider."""
+    meta = {s.name: s.meta() for s in sliders}
+    return chart.add_params(*(s.param for s in sliders)).properties(usermeta={"sliders": meta})
+
+
+def slider_text(value: float, unit: str, decimals: int, percent: bool = False) -> str:
+    """A slider's value as the chart script writes it: thousands separated, ``decimals`` places,
+    a percentage for a share, then the unit (the same rule as ``formatSlider`` in book-charts.js;
+    the browser tests hold the script to the same texts)."""
+    number = f"{value * 100:,.{decimals}f}%" if percent else f"{value:,.{decimals}f}"
+    return f"{number} {unit}" if unit else number
 
 
 # ---------------------------------------------------------------------------------------------

@@ -108,3 +108,16 @@ def claim_href(chapter: str, claim_id: str, from_docname: str = "chapters/verdic
     target = f"{claim_page_docname(chapter)}.html"
     here = posixpath.dirname(from_docname) or "."
     return f"{posixpath.relpath(target, here)}#claim-{claim_id}"
+
+
+def claim_cite_anchor(claim_id: str) -> str:
+    """The anchor of a claim's citation, folded at the end of its box (``cite-claim-<id>``)."""
+    return f"cite-claim-{claim_id}"
+
+
+def claim_cite_href(chapter: str, claim_id: str, from_docname: str = "chapters/verdict") -> str:
+    """The link from page ``from_docname`` to a claim's citation on the page that argues it
+    (``chapters/<chapter>.html#cite-claim-<id>``), relative to the page; opening it unfolds the
+    citation."""
+    page = claim_href(chapter, claim_id, from_docname).partition("#")[0]
+    return f"{page}#{claim_cite_anchor(claim_id)}"

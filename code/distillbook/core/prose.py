@@ -25,7 +25,7 @@ NAME_WORDS = (
     "Claude|Opus|Sonnet|Haiku|Gemini|Llama|LLaMA|GPT|Grok|Qwen|Phi|Gemma|Mistral|Composer|Kimi|"
     "MiniMax|DeepSeek|Tier|tier|Tiers|tiers|Python|Jupyter Book|Sphinx|Vega-Lite|Altair|Chromium|"
     "Section|section|Sections|sections|§|Table|table|Figure|figure|Chapter|chapter|Part|part|"
-    "Appendix|appendix|version|Version|Anthropic's Usage Policy|step|Step|SWE-bench|Bench|ASL|Top"
+    "Appendix|appendix|version|Version|Anthropic's Usage Policy|step|Step|SWE-bench|Bench|ASL|Top|TLP"
 )
 
 _ROLE = re.compile(r"\{[a-zA-Z][\w:.-]*\}`[^`]*`")
@@ -34,6 +34,8 @@ _LINK_TARGET = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|https?://\S+")
 _PLACEHOLDER = re.compile(r"\{[a-z_][a-z0-9_-]*(?::[^{}]*)?\}")
 _HTML_TAG = re.compile(r"<[^>]+>")
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+#: A time of day with its time zone (a date's companion, not a result): ``10:36 HKT``.
+_TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}\s+(?:UTC|GMT|HKT|CET|CEST|EST|EDT|PST|PDT)\b")
 _DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:–\d{{1,2}})?\s+(?:{MONTHS})\b|\b(?:{MONTHS})\s+\d{{1,2}}\b")
 _YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d{2}(?:s|–\d{2,4})?(?!\d|[,.]\d|%)")
 _NAMED = re.compile(rf"(?:\b(?:{NAME_WORDS}))[\s-]+\d+(?:\.\d+)*[a-z]?\b")
@@ -67,6 +69,7 @@ def numbers_in_text(text: str) -> list[str]:
         _PLACEHOLDER,
         _HTML_TAG,
         _ISO_DATE,
+        _TIME_OF_DAY,
         _DAY_MONTH,
         _NAMED,
         _ATTACHED,

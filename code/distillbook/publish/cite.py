@@ -18,11 +18,18 @@ import json
 import re
 from collections.abc import Iterable
 
+from distillbook.core import pages
+
 #: Pages that are chapters for citing: the introduction and every page under ``chapters/``.
 CHAPTER_PREFIX = "chapters/"
 #: Where the per-chapter files are published, relative to the site's root.
 CITE_DIR = "_static/cite"
 PDF_DIR = "_static/pdf"
+#: The preview card a shared link shows (drawn by :mod:`distillbook.publish.preview`): where it
+#: is published, its size in pixels and its description.
+CARD_PATH = "_static/og-image.png"
+CARD_SIZE = (1200, 630)
+CARD_ALT = "The book's title and version, and a bar of how many of the article's claims got each verdict."
 #: Google's advice for ``claimReviewed``: a short text.
 CLAIM_REVIEWED_LIMIT = 75
 #: Open Graph description length, in characters.
@@ -97,21 +104,82 @@ def _bibtex_escape(text: str) -> str:
     return re.sub(r"([&%$#_{}])", r"\\\1", text)
 
 
+#: Closing quotation marks that may follow a sentence's own punctuation.
+_CLOSING = "”’\"')"
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` already ends a sentence: in ``.``, ``?`` or ``!``, also before closing
+    quotation marks (``attack”?`` and ``“lying to us.”`` need no full stop after them)."""
+    return text.rstrip().rstrip(_CLOSING).endswith((".", "?", "!"))
+
+
+def sentence(text: str) -> str:
+    """``text`` with one full stop at its end, unless it ends a sentence already."""
+    return text if ends_sentence(text) else text + "."
+
+
+#: The BibTeX months, as the macros every style knows.
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+#: An empty span that the page's script fills with the reader's date of access (``cite.js``):
+#: a citation of a web page carries the date it was read, which only the reader's browser knows.
+ACCESSED_APA = '<span class="cite-accessed" data-style="apa"></span>'
+ACCESSED_BIBTEX = '<span class="cite-accessed" data-style="bibtex"></span>'
+
+
+def _bibtex_entry(kind: str, key: str, fields: list[tuple[str, str]]) -> str:
+    """One BibTeX entry; each value is written as given (braced text, or a month macro)."""
+    body = ",\n".join(f"  {name} = {value}" for name, value in fields)
+    return f"@{kind}{{{key},\n{body}\n}}\n"
+
+
+def _braced(text: str, double: bool = False) -> str:
+    escaped = _bibtex_escape(text)
+    return "{{" + escaped + "}}" if double else "{" + escaped + "}"
+
+
 def bibtex(meta: BookMeta, docname: str, title: str) -> str:
-    """A ``@incollection`` entry for one chapter; the collective author is double-braced so that
-    BibTeX does not split it into a first and last name."""
+    """An ``@incollection`` entry for one chapter, with only the fields BibTeX defines for the type
+    (and ``url``): the version in ``note``, once; the collective author double-braced so that
+    BibTeX does not split it into a first and last name; the publisher is the same collective
+    (the book is published by those who write it)."""
     fields = [
-        ("title", "{" + _bibtex_escape(title) + "}"),
-        ("booktitle", "{" + _bibtex_escape(meta.title) + "}"),
-        ("author", "{" + _bibtex_escape(meta.author) + "}"),
-        ("year", str(meta.date.year)),
-        ("date", meta.date.isoformat()),
-        ("version", meta.version),
-        ("url", page_url(meta, docname)),
-        ("note", f"Version {meta.version}"),
+        ("author", _braced(meta.author, double=True)),
+        ("title", _braced(title, double=True)),
+        ("booktitle", _braced(meta.title, double=True)),
+        ("publisher", _braced(meta.author, double=True)),
+        ("year", "{" + str(meta.date.year) + "}"),
+        ("month", MONTHS[meta.date.month - 1]),
+        ("note", "{" + _bibtex_escape(f"Version {meta.version}") + "}"),
+        ("url", "{" + page_url(meta, docname) + "}"),
     ]
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
-    return f"@incollection{{{cite_key(meta, docname)},\n{body}\n}}\n"
+    return _bibtex_entry("incollection", cite_key(meta, docname), fields)
+
+
+def claim_key(meta: BookMeta, claim_id: str) -> str:
+    """A claim's BibTeX / CSL key: ``claim-<id>-<year>``."""
+    return f"claim-{claim_id}-{meta.date.year}"
+
+
+def claim_url(meta: BookMeta, docname: str, claim_id: str) -> str:
+    """The public URL of a claim's box: its page and the anchor ``#claim-<id>``."""
+    return f"{page_url(meta, docname)}#claim-{claim_id}"
+
+
+def claim_bibtex(meta: BookMeta, docname: str, claim_id: str, claim_title: str) -> str:
+    """A ``@misc`` entry for one claim's review (only the fields BibTeX defines for ``@misc``,
+    and ``url``)."""
+    fields = [
+        ("author", _braced(meta.author, double=True)),
+        ("title", _braced(f"{claim_title} [Claim review]", double=True)),
+        ("howpublished", "{" + _bibtex_escape(f"In {meta.title}") + "}"),
+        ("year", "{" + str(meta.date.year) + "}"),
+        ("month", MONTHS[meta.date.month - 1]),
+        ("note", "{" + _bibtex_escape(f"Version {meta.version}") + "}"),
+        ("url", "{" + claim_url(meta, docname, claim_id) + "}"),
+    ]
+    return _bibtex_entry("misc", claim_key(meta, claim_id), fields)
 
 
 def csl_json(meta: BookMeta, docname: str, title: str) -> list[dict]:
@@ -124,6 +192,7 @@ def csl_json(meta: BookMeta, docname: str, title: str) -> list[dict]:
             "title": title,
             "container-title": meta.title,
             "author": [{"literal": meta.author}],
+            "publisher": meta.author,
             "issued": {"date-parts": [[day.year, day.month, day.day]]},
             "version": meta.version,
             "URL": page_url(meta, docname),
@@ -131,15 +200,30 @@ def csl_json(meta: BookMeta, docname: str, title: str) -> list[dict]:
     ]
 
 
-def apa(meta: BookMeta, docname: str, title: str) -> str:
-    """An APA-style reference as HTML (the book's title in italics)."""
+def _apa_date(meta: BookMeta) -> str:
     day = meta.date
-    when = f"{day.year}, {day.strftime('%B')} {day.day}"
-    url = page_url(meta, docname)
+    return f"{day.year}, {day.strftime('%B')} {day.day}"
+
+
+def _apa(meta: BookMeta, title_html: str, url: str, accessed: bool) -> str:
     return (
-        f"{html.escape(meta.author)}. ({when}). {html.escape(title)}. In <i>{html.escape(meta.title)}</i> "
-        f'(Version {html.escape(meta.version)}). <a href="{html.escape(url)}">{html.escape(url)}</a>'
+        f"{html.escape(meta.author)}. ({_apa_date(meta)}). {title_html} In <i>{html.escape(meta.title)}</i> "
+        f"(Version {html.escape(meta.version)}). {ACCESSED_APA if accessed else ''}"
+        f'<a href="{html.escape(url)}">{html.escape(url)}</a>'
     )
+
+
+def apa(meta: BookMeta, docname: str, title: str, accessed: bool = True) -> str:
+    """An APA-style reference as HTML (the book's title in italics; no full stop after a title
+    that ends in its own punctuation). With ``accessed``, an empty span before the URL that the
+    page's script fills with "Retrieved <the reader's date>, from"."""
+    return _apa(meta, html.escape(sentence(title)), page_url(meta, docname), accessed)
+
+
+def claim_apa(meta: BookMeta, docname: str, claim_id: str, claim_title: str) -> str:
+    """An APA-style reference to one claim's review, as HTML."""
+    described = f"{html.escape(claim_title)} [Claim review]."
+    return _apa(meta, described, claim_url(meta, docname, claim_id), accessed=True)
 
 
 def highwire_tags(meta: BookMeta, docname: str, title: str, pdf: bool) -> list[tuple[str, str]]:
@@ -158,14 +242,24 @@ def highwire_tags(meta: BookMeta, docname: str, title: str, pdf: bool) -> list[t
 
 
 def open_graph_tags(meta: BookMeta, docname: str, title: str, description: str) -> list[tuple[str, str]]:
-    """Open Graph tags as (property, content) pairs."""
+    """Open Graph tags as (property, content) pairs, the book's preview card among them."""
     return [
         ("og:title", title),
         ("og:type", "article"),
         ("og:url", page_url(meta, docname)),
         ("og:description", description),
         ("og:site_name", meta.title),
+        ("og:image", f"{meta.baseurl}{CARD_PATH}"),
+        ("og:image:type", "image/png"),
+        ("og:image:width", str(CARD_SIZE[0])),
+        ("og:image:height", str(CARD_SIZE[1])),
+        ("og:image:alt", CARD_ALT),
     ]
+
+
+def social_tags() -> list[tuple[str, str]]:
+    """``name=`` tags for the sites that read their own: a large preview card."""
+    return [("twitter:card", "summary_large_image")]
 
 
 def meta_html(name_tags: Iterable[tuple[str, str]], property_tags: Iterable[tuple[str, str]]) -> str:
@@ -189,9 +283,22 @@ def short_text(text: str, limit: int) -> str:
 # -------------------------------------------------------------------------------------------------
 
 
+def citation_blocks(apa_html: str, bibtex_text: str) -> str:
+    """The APA and BibTeX texts of one citation, each a block the page's script gives a copy
+    button (``cite-block``; ``data-copy-label`` names what the button copies)."""
+    bibtex_html = html.escape(bibtex_text)
+    note = re.compile(r"(  note = \{[^\n]*?)(\},?\n)")
+    bibtex_html = note.sub(lambda m: m.group(1) + ACCESSED_BIBTEX + m.group(2), bibtex_html, count=1)
+    return (
+        f'<p class="cite-apa cite-block" data-copy-label="APA">{apa_html}</p>\n'
+        f'<pre class="cite-bibtex cite-block" data-copy-label="BibTeX" tabindex="0">{bibtex_html}</pre>\n'
+    )
+
+
 def cite_box(meta: BookMeta, docname: str, title: str, pdf: bool) -> str:
-    """The visible "Cite this chapter" box: APA text, BibTeX, and links to the ``.bib``,
-    CSL-JSON and (when it exists) PDF files."""
+    """The visible "Cite this chapter" box: APA text, BibTeX (each with a copy button and the
+    reader's access date, added by the page's script), and links to the ``.bib``, CSL-JSON and
+    (when it exists) PDF files."""
     links = [
         f'<a href="{relative_file(docname, CITE_DIR, "bib")}" download>BibTeX (.bib)</a>',
         f'<a href="{relative_file(docname, CITE_DIR, "json")}" download>CSL-JSON (.json)</a>',
@@ -201,16 +308,32 @@ def cite_box(meta: BookMeta, docname: str, title: str, pdf: bool) -> str:
     return (
         '<div class="cite-box" id="cite-this-chapter">\n'
         '<h2 class="cite-box-title">Cite this chapter</h2>\n'
-        f'<p class="cite-apa">{apa(meta, docname, title)}</p>\n'
-        f'<pre class="cite-bibtex" tabindex="0">{html.escape(bibtex(meta, docname, title))}</pre>\n'
-        f'<p class="cite-files">Download: {" · ".join(links)}</p>\n'
+        + citation_blocks(apa(meta, docname, title), bibtex(meta, docname, title))
+        + f'<p class="cite-files">Download: {" · ".join(links)}</p>\n'
         "</div>\n"
+    )
+
+
+def claim_cite_id(claim_id: str) -> str:
+    """The anchor of a claim's citation (a disclosure at the end of its box)."""
+    return pages.claim_cite_anchor(claim_id)
+
+
+def claim_cite_block(meta: BookMeta, docname: str, claim_id: str, claim_title: str) -> str:
+    """A claim's citation, folded: APA and BibTeX with copy buttons, opened by "cite this claim"."""
+    return (
+        f'<details class="claim-cite-block" id="{claim_cite_id(claim_id)}">\n'
+        "<summary>Cite this claim</summary>\n"
+        + citation_blocks(
+            claim_apa(meta, docname, claim_id, claim_title), claim_bibtex(meta, docname, claim_id, claim_title)
+        )
+        + "</details>\n"
     )
 
 
 def print_header(meta: BookMeta, docname: str, title: str) -> str:
     """A block shown only in print (the PDF's first page): how to cite this chapter."""
-    return f'<div class="cite-print"><p>Cite as: {apa(meta, docname, title)}</p></div>\n'
+    return f'<div class="cite-print"><p>Cite as: {apa(meta, docname, title, accessed=False)}</p></div>\n'
 
 
 def pdf_link(docname: str) -> str:

@@ -49,7 +49,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from distillbook.core import seeds
+from distillbook.core import charts, seeds
 from distillbook.core.charts import OKABE_ITO
 
 # ---------------------------------------------------------------------------------------------
@@ -418,8 +418,8 @@ def experiment_description(figures: dict) -> str:
         "logarithmic axis, with bands for the range over independent worlds. At the default setting the skill "
         f"score inside the refused region ends {against_reference(figures['skill_last'], reference)} the "
         "reference line of items the student was shown, and the score on the teacher's whole answers inside the "
-        f"region ends {against_reference(figures['answers_last'], reference)} it. Two sliders set how many topics "
-        "the teacher refuses and how much skill the refused region shares with the rest."
+        f"region ends {against_reference(figures['answers_last'], reference)} it. On the live page, two sliders set how "
+        "many topics the teacher refuses and how much skill the refused region shares with the rest."
     )
 
 
@@ -470,7 +470,8 @@ FLOOR = -1.0
 COLOURS = [OKABE_ITO[4], OKABE_ITO[5], OKABE_ITO[0]]
 DASHES = [[1, 0], [6, 3], [2, 2]]
 SHAPES = ["circle", "square", "triangle-up"]
-Y_TITLE = "Student's score (0% = no better than saying nothing)"
+#: Two lines: on one, the title ran longer than the shares chart is tall and out of the chart.
+Y_TITLE = ["Student's score", "(0% = no better than saying nothing)"]
 
 
 #: Short keys of the scores in the chart's own data (the labels are added in the browser), so the
@@ -540,7 +541,7 @@ def _y(field: str):
         f"{field}:Q",
         title=Y_TITLE,
         scale=alt.Scale(domain=[FLOOR, 1.0], nice=False),
-        axis=alt.Axis(format=".0%", titleLimit=330),
+        axis=alt.Axis(format=".0%"),
     )
 
 
@@ -555,17 +556,23 @@ def experiment_chart(
     """Mean score (line and points) and the lowest-to-highest range over the worlds (band) against
     queries sent, on a log axis, for the region size and shared-skill correlation chosen with two
     sliders."""
-    refused = alt.param(
-        name="refused",
+    refused = charts.slider(
+        "refused",
         value=default_size,
-        bind=alt.binding_range(min=sizes[0], max=sizes[1], step=1, name="Refused topics (region size) "),
+        low=sizes[0],
+        high=sizes[1],
+        step=1,
+        label="Refused topics (region size)",
+        unit="topics",
     )
-    shared = alt.param(
-        name="shared",
+    shared = charts.slider(
+        "shared",
         value=default_share,
-        bind=alt.binding_range(
-            min=shares[0], max=shares[1], step=SHARE_STEP, name="Skill shared by both regions (correlation) "
-        ),
+        low=shares[0],
+        high=shares[1],
+        step=SHARE_STEP,
+        label="Skill shared by both regions (correlation)",
+        decimals=1,
     )
     labels = list(METRIC_LABELS.values())
     colour, fill, dash, shape = _encodings(labels, "label")
@@ -578,7 +585,7 @@ def experiment_chart(
     )
     base = _labelled(
         alt.Chart(frame)
-        .transform_filter(alt.datum.refused_topics == refused)
+        .transform_filter(alt.datum.refused_topics == refused.param)
         .transform_filter(f"abs(datum.shared - shared) < {SHARE_STEP / 2}")
     )
     band = base.mark_area(opacity=0.18).encode(x=x, y=_y("low_drawn"), y2="high_drawn:Q", fill=fill)
@@ -600,11 +607,8 @@ def experiment_chart(
         ],
     )
     zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="#888888", strokeDash=[3, 3]).encode(y=_y("y"))
-    return (
-        alt.layer(zero, band, line, points, description=description)
-        .add_params(refused, shared)
-        .properties(width=560, height=320)
-    )
+    chart = alt.layer(zero, band, line, points, description=description).properties(width=560, height=320)
+    return charts.with_sliders(chart, refused, shared)
 
 
 #: Reader-facing names of the scores of the shared-skill chart.

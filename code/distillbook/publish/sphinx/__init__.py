@@ -5,9 +5,11 @@ module per concern:
 * :mod:`.freshness`: fingerprints that keep executed results and read pages from going stale;
 * :mod:`.execution`: the pages about to be read are pre-executed in warm workers;
 * :mod:`.claims`: the ``{claim}`` directive (claim boxes from the ledger), their permalinks, and
-  the ``{article}`` role for the article's verbatim words;
+  the ``{article}`` role for the article's verbatim words and the ``{claim-title}`` role that
+  names a claim and links to its ledger entry;
 * :mod:`.assets`: the site's scripts, styles and templates, and nothing published by accident;
-* :mod:`.citing`: citation metadata, cite boxes, ClaimReview JSON-LD and the sitemap.
+* :mod:`.citing`: citation metadata, cite boxes, ClaimReview JSON-LD and the sitemap;
+* :mod:`.bibstyle`: the bibliography's author-year labels and entries.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from distillbook.core import data, paths
-from distillbook.publish.sphinx import assets, citing, claims, execution, freshness, gate
+from distillbook.publish.sphinx import assets, bibstyle, citing, claims, execution, freshness, gate
 
 
 def extension_files() -> list:
@@ -31,6 +33,7 @@ def extension_files() -> list:
 
 
 def setup(app: Sphinx) -> dict:
+    bibstyle.register()  # the bibliography's styles, named in _config.yml
     # A config value that changes with the extension's own code: Sphinx then re-reads and rewrites
     # every page (the extension may have changed how pages are written). Executed results are
     # not affected: they are keyed on each page's own inputs (freshness).
@@ -56,9 +59,11 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", citing.cite_page)
     app.connect("doctree-resolved", claims.claim_permalinks)
     app.connect("env-updated", citing.write_cite_files)
+    app.connect("env-updated", citing.write_open_data)
     app.connect("build-finished", assets.finish_output)
     app.add_directive("claim", claims.ClaimDirective)
     app.add_role("article", claims.article_role)
+    app.add_role("claim-title", claims.claim_title_role)
     app.add_css_file("vendor/book.css")
     app.add_css_file("vendor/verdicts.css")
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

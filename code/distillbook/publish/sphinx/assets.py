@@ -36,6 +36,9 @@ _THEBE_BODY = re.compile(
 )
 
 
+_VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>\s*')
+
+
 def _used(asset) -> bool:
     text = f"{getattr(asset, 'filename', asset)} {getattr(asset, 'attributes', {}).get('body', '')}"
     return not any(marker in text for marker in UNUSED_ASSETS)
@@ -48,6 +51,10 @@ def page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, do
             # in place: these are the builder's own lists, which Sphinx restores after each page
             # and to which add_js_file() below appends
             context[key][:] = [asset for asset in context[key] if _used(asset)]
+    if "metatags" in context:
+        # docutils writes a viewport tag into the page's meta tags, and Sphinx's layout writes
+        # one already: keep one (the theme's second is removed by the book's layout.html)
+        context["metatags"] = _VIEWPORT.sub("", context["metatags"])
     if "body" in context and "pathto" in context:
         # the book's title above the page, shown on narrow screens where the sidebar is hidden
         title = html.escape(app.config.html_title or app.config.project)
@@ -116,10 +123,23 @@ def finish_output(app: Sphinx, exception: Exception | None) -> None:
     if not app.config.html_copy_source:
         shutil.rmtree(Path(app.outdir) / "_sources", ignore_errors=True)
     remove_orphan_pages(app)
+    write_not_found_page(app)
+
+
+def write_not_found_page(app: Sphinx) -> None:
+    """The site's 404 page (:mod:`distillbook.publish.notfound`), with the book's icon inlined."""
+    from distillbook.publish import notfound
+    from distillbook.publish.sphinx.citing import book_meta
+
+    favicon = Path(app.confdir) / app.config.html_favicon if app.config.html_favicon else None
+    icon = favicon.read_text(encoding="utf-8") if favicon and favicon.suffix == ".svg" else ""
+    repository = (app.config.html_theme_options or {}).get("repository_url", "")
+    text = notfound.page(book_meta(app), icon, repository)
+    (Path(app.outdir) / notfound.PATH).write_text(text, encoding="utf-8")
 
 
 #: Pages Sphinx writes that are not documents of the book.
-SPECIAL_PAGES = {"genindex", "search", "py-modindex"}
+SPECIAL_PAGES = {"genindex", "search", "py-modindex", "404"}
 
 
 def remove_orphan_pages(app: Sphinx) -> None:

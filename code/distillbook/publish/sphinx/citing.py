@@ -19,7 +19,7 @@ from sphinx.util import logging
 
 from distillbook.core import data, ledger
 from distillbook.core.pages import claim_page_docname
-from distillbook.publish import cite, pdf
+from distillbook.publish import cite, opendata, pdf, preview
 
 logger = logging.getLogger(__name__)
 
@@ -113,7 +113,9 @@ def cite_page(app: Sphinx, pagename: str, templatename: str, context: dict, doct
     if doctree is None or pagename not in app.env.titles:
         return
     meta, title = book_meta(app), page_title(app, pagename)
-    extra = cite.meta_html([], cite.open_graph_tags(meta, pagename, title, description(doctree)))
+    extra = cite.meta_html(cite.social_tags(), cite.open_graph_tags(meta, pagename, title, description(doctree)))
+    feed = context["pathto"](opendata.FEED_PATH, 1) if "pathto" in context else opendata.FEED_PATH
+    extra += f'<link rel="alternate" type="application/atom+xml" title="Verdict changes" href="{feed}" />\n'
     if cite.is_chapter(pagename, app.config.root_doc):
         has_pdf = app.config.distillbook_pdf
         extra = cite.meta_html(cite.highwire_tags(meta, pagename, title, has_pdf), []) + extra
@@ -124,6 +126,9 @@ def cite_page(app: Sphinx, pagename: str, templatename: str, context: dict, doct
         body = _FIRST_HEADING_END.sub(lambda m: m.group(0) + "\n" + head, context.get("body", ""), count=1)
         context["body"] = body + cite.cite_box(meta, pagename, title, has_pdf)
     context["metatags"] = context.get("metatags", "") + extra
+    if "cite-block" in context.get("body", ""):
+        # copy buttons and the reader's access date in each citation (book-cite.js)
+        app.add_js_file("vendor/book-cite.js", loading_method="defer")
 
 
 def write_cite_files(app: Sphinx, env) -> None:
@@ -148,5 +153,53 @@ def write_cite_files(app: Sphinx, env) -> None:
             old.unlink()
     files[outdir / "sitemap.xml"] = cite.sitemap(meta, docnames)
     for path, text in files.items():
-        if not path.exists() or path.read_text(encoding="utf-8") != text:  # a rebuild writes no file it need not
-            path.write_text(text, encoding="utf-8")
+        write_if_changed(path, text)
+    write_preview_card(app, meta)
+
+
+def write_preview_card(app: Sphinx, meta: cite.BookMeta) -> None:
+    """The preview card of a shared link (``og:image``), drawn again only when its title,
+    version or verdict counts changed (the digest of what it was drawn from stays in the
+    environment between builds)."""
+    claims = data.load_table("ledger/claims", Path(app.srcdir) / "data" / "datapackage.json")
+    where = meta.baseurl.split("://", 1)[-1].rstrip("/")
+    spec = preview.card_spec(
+        meta.title,
+        f"An executable critical analysis of one opinion article · version {meta.version}",
+        f"{meta.author} · {where}",
+        ledger.verdict_counts(claims),
+    )
+    drawn = getattr(app.env, "distillbook_card_digest", None)
+    app.env.distillbook_card_digest = preview.write_card(  # type: ignore[attr-defined]
+        spec, Path(app.outdir) / cite.CARD_PATH, drawn
+    )
+
+
+def write_open_data(app: Sphinx, env) -> None:
+    """Before pages are written: the verdicts as open data (:mod:`distillbook.publish.opendata`):
+    ``claims.json`` with its schema, and ``feed.xml`` of the verdict changes."""
+    if app.builder.format != "html":
+        return
+    meta = book_meta(app)
+    descriptor = Path(app.srcdir) / "data" / "datapackage.json"
+    claims = data.load_table("ledger/claims", descriptor)
+    corrections = data.load_table("ledger/corrections", descriptor)
+    results = getattr(app.env, "distillbook_ledger", {})
+    records = [
+        opendata.claim_record(meta, row, ledger.conclusion_text(row, results.get(row["id"])))
+        for _, row in claims.iterrows()
+        if row["verdict"] != ledger.PENDING
+    ]
+    outdir = Path(app.outdir)
+    document = opendata.claims_document(meta, records)
+    write_if_changed(outdir / opendata.CLAIMS_PATH, opendata.claims_json(document))
+    write_if_changed(outdir / opendata.SCHEMA_PATH, opendata.SCHEMA_FILE.read_text(encoding="utf-8"))
+    feed = opendata.feed(meta, opendata.verdict_changes(corrections), claims)
+    write_if_changed(outdir / opendata.FEED_PATH, feed)
+
+
+def write_if_changed(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` unless the file already holds it: a rebuild writes no file it
+    need not, so an unchanged site is not published again."""
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")

@@ -38,6 +38,8 @@ from sphinx.util.docutils import SphinxDirective
 from distillbook.core import data, ledger
 from distillbook.core.numbers import fill, rounded, span, unit_suffix
 from distillbook.core.pages import claim_page_docname
+from distillbook.publish import cite
+from distillbook.publish.sphinx.citing import book_meta
 
 #: The page that states every check's rule in words.
 METHODS_PAGE = "appendices/methods"
@@ -92,7 +94,10 @@ def sensitivity_text(sensitivity: ledger.Sensitivity) -> str:
 
 
 def relative_uri(from_docname: str, to_docname: str, anchor: str = "") -> str:
-    """The link from one page to another (and an anchor on it), relative to the first page."""
+    """The link from one page to another (and an anchor on it), relative to the first page; an
+    anchor on the same page is linked as ``#anchor`` alone."""
+    if to_docname == from_docname and anchor:
+        return f"#{anchor}"
     target = posixpath.relpath(f"{to_docname}.html", posixpath.dirname(from_docname) or ".")
     return f"{target}#{anchor}" if anchor else target
 
@@ -153,16 +158,52 @@ class ClaimDirective(SphinxDirective):
 
 
 def claim_permalinks(app, doctree, docname: str) -> None:
-    """Put a "link to this claim" permalink in the title of every claim box (``#claim-<id>``)."""
-    for box in doctree.findall(nodes.Admonition):
-        anchors = [i for i in box["ids"] if i.startswith("claim-")]
+    """Put "link to this claim" (``#claim-<id>``) and "cite this claim" in the title of every
+    claim box; at the end of the box, the claim's citation (APA and BibTeX), folded. Done when
+    the page is written, so the citation carries the book's current date and version."""
+    boxes = [
+        box
+        for box in doctree.findall(nodes.Admonition)
+        if "claim" in box["classes"] and any(i.startswith("claim-") for i in box["ids"])
+    ]
+    if not boxes:
+        return
+    meta = book_meta(app)
+    claims = data.load_table("ledger/claims", Path(app.srcdir) / "data" / "datapackage.json").set_index("id")
+    for box in boxes:
+        anchor = next(i for i in box["ids"] if i.startswith("claim-"))
         titles = [child for child in box.children if isinstance(child, nodes.title)]
-        if "claim" in box["classes"] and anchors and titles:
-            link = nodes.reference("", "link to this claim", refuri=f"#{anchors[0]}", classes=["claim-permalink"])
-            titles[0] += [nodes.Text(" "), link]
+        if not titles:
+            continue
+        claim_id = anchor.removeprefix("claim-")
+        link = nodes.reference("", "link to this claim", refuri=f"#{anchor}", classes=["claim-permalink"])
+        cite_link = nodes.reference(
+            "", "cite this claim", refuri=f"#{cite.claim_cite_id(claim_id)}", classes=["claim-cite"]
+        )
+        titles[0] += [nodes.Text(" "), link, nodes.Text(" "), cite_link]
+        if claim_id in claims.index:
+            title = ledger.claim_title(claims.loc[claim_id])
+            box += nodes.raw("", cite.claim_cite_block(meta, docname, claim_id, title), format="html")
 
 
 def article_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     """``{article}`words``` shows the article's verbatim words in quotation marks."""
     node = nodes.inline(rawtext, f"“{text}”", classes=["article-quote"])
+    return [node], []
+
+
+#: The page whose ledger lists every claim, and the anchor of a claim's entry there.
+VERDICT_PAGE = "chapters/verdict"
+
+
+def claim_title_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """``{claim-title}`<id>``` names a claim by its short title (the ledger's ``title`` column)
+    and links to its entry in the verdict page's ledger (``#verdict-<id>``); an unknown id stops
+    the build with a message naming it."""
+    env = inliner.document.settings.env
+    claim_id = text.strip()
+    row = claim_row(env.srcdir, claim_id)
+    href = relative_uri(env.docname, VERDICT_PAGE, f"verdict-{claim_id}")
+    node = nodes.reference(rawtext, ledger.claim_title(row), refuri=href, classes=["claim-ref"])
+    node["claim_id"] = claim_id
     return [node], []
