@@ -135,7 +135,7 @@ def write_not_found_page(app: Sphinx) -> None:
     icon = favicon.read_text(encoding="utf-8") if favicon and favicon.suffix == ".svg" else ""
     repository = (app.config.html_theme_options or {}).get("repository_url", "")
     text = notfound.page(book_meta(app), icon, repository)
-    (Path(app.outdir) / notfound.PATH).write_text(text, encoding="utf-8")
+    write_if_changed(Path(app.outdir) / notfound.PATH, text.encode("utf-8"))
 
 
 #: Pages Sphinx writes that are not documents of the book.

@@ -20,6 +20,7 @@ from sphinx.util import logging
 from distillbook.core import data, ledger
 from distillbook.core.pages import claim_page_docname
 from distillbook.publish import cite, opendata, pdf, preview
+from distillbook.publish.sphinx.assets import write_if_changed
 
 logger = logging.getLogger(__name__)
 
@@ -153,7 +154,7 @@ def write_cite_files(app: Sphinx, env) -> None:
             old.unlink()
     files[outdir / "sitemap.xml"] = cite.sitemap(meta, docnames)
     for path, text in files.items():
-        write_if_changed(path, text)
+        write_if_changed(path, text.encode("utf-8"))
     write_preview_card(app, meta)
 
 
@@ -192,14 +193,7 @@ def write_open_data(app: Sphinx, env) -> None:
     ]
     outdir = Path(app.outdir)
     document = opendata.claims_document(meta, records)
-    write_if_changed(outdir / opendata.CLAIMS_PATH, opendata.claims_json(document))
-    write_if_changed(outdir / opendata.SCHEMA_PATH, opendata.SCHEMA_FILE.read_text(encoding="utf-8"))
+    write_if_changed(outdir / opendata.CLAIMS_PATH, opendata.claims_json(document).encode("utf-8"))
+    write_if_changed(outdir / opendata.SCHEMA_PATH, opendata.SCHEMA_FILE.read_bytes())
     feed = opendata.feed(meta, opendata.verdict_changes(corrections), claims)
-    write_if_changed(outdir / opendata.FEED_PATH, feed)
-
-
-def write_if_changed(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` unless the file already holds it: a rebuild writes no file it
-    need not, so an unchanged site is not published again."""
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+    write_if_changed(outdir / opendata.FEED_PATH, feed.encode("utf-8"))
