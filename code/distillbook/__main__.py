@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from distillbook.core import data, ledger, paths
-from distillbook.publish import bib, build
+from distillbook.core import paths
 
 
 def _lint() -> int:
@@ -26,9 +25,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m distillbook")
     parser.add_argument("command", choices=["build", "validate", "ledger", "bib", "lint"])
     args, rest = parser.parse_known_args(argv)
+    if args.command == "build":  # imports only what building needs: a rebuild with nothing to do stays light
+        from distillbook.publish import build
+
+        return build.build(paths.ROOT, rest)
+    from distillbook.core import data, ledger
+    from distillbook.publish import bib
+
     try:
-        if args.command == "build":
-            return build.build(paths.ROOT, rest)
         if args.command == "validate":
             data.validate_package()
             print("data/: valid")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -104,3 +105,52 @@ def test_a_page_declaring_an_unknown_table_is_refused(book):
     (book / "chapters" / "x.md").write_text(PAGE.replace("[shared/allegation]", "[shared/allegation, nosuch]"))
     with pytest.raises(page_module.UndeclaredRead, match="unknown table"):
         page_module.Page("chapters/x", root=book)
+
+
+def test_a_page_may_run_only_checks_that_read_tables_it_declares(book):
+    """A page shows what the checks it runs compute, so their tables are its inputs: the double
+    standards page's scraping claim is checked against the search log (ledger/searches), which a
+    page declaring only the ledger does not re-execute after."""
+    import distillbook.chapters.checks  # noqa: F401 - the check registry, as the page fills it
+
+    text = PAGE.replace("# A page", "# Double standards")
+    (book / "chapters" / "double-standards.md").write_text(text.replace("[shared/allegation]", "[ledger/claims]"))
+    page = page_module.Page("chapters/double-standards", root=book)
+    with pytest.raises(page_module.UndeclaredRead, match=r"claim 'ds-scraping' .* reads \[.*'ledger/searches'"):
+        page.check("ds-scraping")
+    (book / "chapters" / "double-standards.md").write_text(text.replace("[shared/allegation]", '["*"]'))
+    assert page_module.Page("chapters/double-standards", root=book).check("ds-scraping").verdict
+
+
+def test_a_book_file_a_module_reads_is_an_input_of_the_pages_importing_it(book):
+    """The about page shows the version and address ``_config.yml`` sets (its module reads the
+    file): an edit there must execute that page again, and no page that does not import it."""
+    page = book / "chapters" / "x.md"
+    about = book / "chapters" / "about.md"
+    about.write_text(
+        PAGE.replace("from distillbook.chapters import counting", "from distillbook.chapters import about")
+    )
+    before = execution_fingerprint(book, about), execution_fingerprint(book, page)
+    touch(book / "_config.yml")
+    after = execution_fingerprint(book, about), execution_fingerprint(book, page)
+    assert after[0] != before[0]
+    assert after[1] == before[1]
+
+
+def test_every_book_file_a_chapter_module_names_is_declared():
+    """A chapter module that names one of the book's own files (a file name in a string) lists it
+    in ``BOOK_FILES``, so that the pages importing it follow that file."""
+    import ast
+
+    from distillbook.publish import imports
+
+    file_name = re.compile(r"^[\w.-]+\.(yml|yaml|cff|bib|toml|txt|json)$")
+    for path in sorted((ROOT / "code" / "distillbook" / "chapters").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        named = {
+            node.value
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and file_name.match(node.value)
+        }
+        declared = imports.book_files({imports.module_of(path)})
+        assert named <= declared, f"{path.name} names {sorted(named - declared)}: list them in BOOK_FILES"

@@ -6,6 +6,10 @@ from pathlib import Path
 
 import yaml
 
+#: The book's files this module reads besides ``data/``: a page importing it executes again when
+#: they change (read by the build's fingerprints, :func:`distillbook.publish.imports.book_files`).
+BOOK_FILES = ("_config.yml",)
+
 
 def config_value(config_text: str, *keys: str) -> str:
     """A value of ``_config.yml`` (its text given), by its path of keys: ``("repository", "url")``."""
@@ -17,4 +21,4 @@ def config_value(config_text: str, *keys: str) -> str:
 
 def read_config(root: Path) -> str:
     """The text of the book's ``_config.yml`` (the one place its URL and version are set)."""
-    return (root / "_config.yml").read_text(encoding="utf-8")
+    return (root / BOOK_FILES[0]).read_text(encoding="utf-8")

@@ -16,11 +16,12 @@ import functools
 import hashlib
 import json
 from pathlib import Path
-
-import frictionless
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from distillbook.core import dates, paths
+
+if TYPE_CHECKING:  # imported where tables are read: fingerprints and table lists need no pandas
+    import pandas as pd
 
 
 class DataError(Exception):
@@ -84,6 +85,8 @@ def _late_dates(descriptor: dict, base: Path, latest: dt.date) -> list[str]:
         fields = _date_fields(res)
         if not fields:
             continue
+        import pandas as pd
+
         frame = pd.read_csv(base / res["path"], dtype=str, keep_default_na=False)
         for field in fields:
             for i, text in enumerate(frame.get(field, [])):
@@ -99,6 +102,13 @@ def _late_dates(descriptor: dict, base: Path, latest: dt.date) -> list[str]:
 #: Resources found valid, by what their validity depends on (see :func:`_resource_key`): a
 #: table that did not change since it was last found valid is not validated again in this process.
 _VALID: set[str] = set()
+
+
+def known_valid() -> set[str]:
+    """The keys of the tables found valid in this process (:data:`_VALID`). A key is a digest of
+    what the table's validity depends on, so the set may be carried into a fresh import of this
+    module: the build's warm workers import the package afresh for each page and keep it."""
+    return _VALID
 
 
 def _resource_key(descriptor: dict, resource: dict, base: Path) -> str:
@@ -117,6 +127,8 @@ def _frictionless_problems(descriptor_path: Path, descriptor: dict) -> list[str]
     """Frictionless's findings, one line each: the whole package on a first validation, then only
     the tables whose key (:func:`_resource_key`) changed, each validated in the package's context
     so that its foreign keys are checked against the current tables."""
+    import frictionless  # here, not at the top: only validation needs it, and it is slow to import
+
     base = descriptor_path.parent
     keys = {res["name"]: _resource_key(descriptor, res, base) for res in descriptor.get("resources", [])}
     changed = [name for name, key in keys.items() if key not in _VALID]
@@ -190,6 +202,8 @@ def table_names(descriptor_path: Path = paths.DATAPACKAGE) -> list[str]:
 
 def _typed(frame: pd.DataFrame, fields: list[dict]) -> pd.DataFrame:
     """Convert the CSV's strings to the schema's types (numbers as float, NaN when empty)."""
+    import pandas as pd
+
     for field in fields:
         name, kind = field["name"], field.get("type", "string")
         if kind == "number":
@@ -207,6 +221,8 @@ def load_table(name: str, descriptor_path: Path = paths.DATAPACKAGE) -> pd.DataF
     """One validated table of the data package, typed by its schema.
 
     Strings stay strings (empty cells are ``""``); numbers are floats; dates are timestamps."""
+    import pandas as pd
+
     desc = descriptor(descriptor_path)
     for res in desc["resources"]:
         if res["name"] == name:
@@ -219,12 +235,38 @@ def load_table(name: str, descriptor_path: Path = paths.DATAPACKAGE) -> pd.DataF
     )
 
 
+@functools.lru_cache(maxsize=8)
+def _listing(descriptor_path: Path, stamp: tuple[int, int]) -> dict[str, str]:
+    """Table name -> CSV path (relative to ``data/``) as the descriptor lists them, unvalidated;
+    read once per version of the descriptor (``stamp``: its modification time and size)."""
+    try:
+        return {
+            res["name"]: res["path"] for res in json.loads(descriptor_path.read_text(encoding="utf-8"))["resources"]
+        }
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise DataError(f"{descriptor_path.name}: cannot list its tables ({type(exc).__name__}: {exc})") from None
+
+
+def _listed(descriptor_path: Path) -> dict[str, str]:
+    try:
+        stat = descriptor_path.stat()
+    except OSError as exc:
+        raise DataError(f"{descriptor_path}: the data package descriptor is missing") from exc
+    return _listing(descriptor_path, (stat.st_mtime_ns, stat.st_size))
+
+
+def listed_tables(descriptor_path: Path = paths.DATAPACKAGE) -> list[str]:
+    """The names of the tables the descriptor lists, read without validating the package: what a
+    fingerprint needs (the build's gate validates; :func:`table_names` validates first)."""
+    return list(_listed(descriptor_path))
+
+
 def table_file(name: str, descriptor_path: Path = paths.DATAPACKAGE) -> Path:
     """The CSV file behind a table name."""
-    for res in json.loads(descriptor_path.read_text(encoding="utf-8"))["resources"]:
-        if res["name"] == name:
-            return descriptor_path.parent / res["path"]
-    raise DataError(f"data/datapackage.json: no table named {name!r}")
+    listing = _listed(descriptor_path)
+    if name not in listing:
+        raise DataError(f"data/datapackage.json: no table named {name!r}")
+    return descriptor_path.parent / listing[name]
 
 
 def prose_fields(descriptor_path: Path = paths.DATAPACKAGE) -> dict[str, list[str]]:

@@ -19,12 +19,13 @@ import re
 import string
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from distillbook.core import data, pages, paths
 from distillbook.core.numbers import fill, plain_value
+
+if TYPE_CHECKING:  # the ledger handles tables without naming pandas at run time
+    import pandas as pd
 
 #: The verdict scale, in order, with the wording shown to readers.
 VERDICTS: dict[str, str] = {

@@ -8,7 +8,8 @@ A page declares in its front matter the tables it reads::
     book:
       reads: [shared/allegation, ledger/claims]
 
-and :meth:`Page.table` refuses any other (``UndeclaredRead``). The same list decides which pages
+and :meth:`Page.table` refuses any other (``UndeclaredRead``), as :meth:`Page.check` refuses a
+check that reads any other. The same list decides which pages
 re-execute after a data edit, so an undeclared read would be a stale number waiting to happen.
 """
 
@@ -77,7 +78,16 @@ class Page:
         if not row["check"]:
             return None
         if claim_id not in self._results:
-            self._results[claim_id] = ledger.run_check(row["check"], self.descriptor_path)
+            result = ledger.run_check(row["check"], self.descriptor_path)
+            # the page shows what the check computed: the tables it read are the page's inputs,
+            # and only declared tables re-execute the page when they change
+            undeclared = sorted(set(result.tables_read) - set(self.reads))
+            if undeclared:
+                raise UndeclaredRead(
+                    f"{self.source.name}: the check of claim {claim_id!r} ({row['check']}) reads {undeclared}, "
+                    "which its front matter does not declare; add them under book: reads:"
+                )
+            self._results[claim_id] = result
         return self._results[claim_id]
 
     def _claim_row(self, claim_id: str) -> pd.Series:

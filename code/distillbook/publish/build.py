@@ -3,9 +3,10 @@
 It runs Jupyter Book 1 with warnings as errors into a work folder that keeps Sphinx's and
 jupyter-cache's state between builds, then publishes the result to ``_build/html`` by swapping
 folders. A failed build removes ``_build/html`` so that nothing stale or half-built can be
-published. Where Chromium is installed (:func:`distillbook.publish.pdf.available`), each chapter's PDF is
-printed into the built site before it is published (only chapters whose page changed), so the
-PDF links the pages carry are never dead.
+published; a build whose output equals the published site leaves it untouched. Where Chromium is
+installed (:func:`distillbook.publish.pdf.available`), each chapter's PDF is printed into the built
+site before it is published (only chapters whose page changed), so the PDF links the pages carry
+are never dead.
 """
 
 from __future__ import annotations
@@ -54,9 +55,43 @@ def jupyter_book_command(root: Path, extra: list[str] | None = None) -> list[str
     ]
 
 
-def publish(built: Path, site: Path) -> None:
+#: What the build leaves in its output that is not part of the site.
+NOT_PUBLISHED = ("reports", ".buildinfo")
+
+
+def site_files(folder: Path, leave_out: tuple[str, ...] = ()) -> dict[str, Path]:
+    """The files under ``folder`` by relative path (POSIX), leaving out top-level names."""
+    return {
+        path.relative_to(folder).as_posix(): path
+        for path in folder.rglob("*")
+        if path.is_file() and path.relative_to(folder).parts[0] not in leave_out
+    }
+
+
+def same_site(built: Path, site: Path) -> bool:
+    """True when ``site`` already holds exactly what publishing ``built`` would put there: the
+    same files, each with the same size and either the same modification time (a copy keeps it)
+    or the same bytes."""
+    if not site.is_dir():
+        return False
+    ours, theirs = site_files(built, NOT_PUBLISHED), site_files(site)
+    if ours.keys() != theirs.keys():
+        return False
+    for name, path in ours.items():
+        mine, other = path.stat(), theirs[name].stat()
+        if mine.st_size != other.st_size:
+            return False
+        if mine.st_mtime_ns != other.st_mtime_ns and path.read_bytes() != theirs[name].read_bytes():
+            return False
+    return True
+
+
+def publish(built: Path, site: Path) -> bool:
     """Replace ``site`` with a copy of ``built`` (copy, then rename: the swap is atomic enough
-    that a reader never sees a mix of two builds)."""
+    that a reader never sees a mix of two builds); nothing when ``site`` already holds the same
+    files. Returns whether the site was replaced."""
+    if same_site(built, site):
+        return False
     staging = site.with_name(site.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
     shutil.copytree(built, staging)
@@ -68,17 +103,21 @@ def publish(built: Path, site: Path) -> None:
         site.rename(old)
     staging.rename(site)
     shutil.rmtree(old, ignore_errors=True)
+    return True
 
 
 # -------------------------------------------------------------------------------------------------
-# Parallel pre-execution
+# Parallel pre-execution in warm workers
 # -------------------------------------------------------------------------------------------------
 #
-# Jupyter Book executes pages one after another, each in a new kernel (about a second of start-up
-# and imports before any work). Before the build, pages whose results are not in the execution
-# cache are executed here in parallel and stored in the same cache, keyed exactly as myst-nb keys
-# them (the page's code cells, including the fingerprint cell the book's extension adds). The build
-# then finds them there. A page that fails here is left to the build, which reports the error.
+# Jupyter Book executes pages one after another, each in a new kernel (a process start and the
+# imports of pandas, Altair and the rest before any work). When the build is about to read pages
+# (the book's extension calls :func:`preexecute` with them), those whose results are not in the
+# execution cache are executed in warm workers (one per core) that import those once
+# (:mod:`distillbook.publish.warm`), and stored in the same cache, keyed exactly as myst-nb keys
+# them (the page's code cells, including the fingerprint cell the book's extension adds). The
+# build then finds them there. A page that fails here is left to the build, which executes it in
+# a kernel and reports the error.
 
 
 def page_notebook(root: Path, page: Path):
@@ -92,21 +131,11 @@ def page_notebook(root: Path, page: Path):
     return read_myst_markdown_notebook(text, config=MdParserConfig(), add_source_map=True, path=str(page))
 
 
-def _execute(job: tuple[str, object, int]):
-    """Execute one notebook in its page's folder (runs in a worker process)."""
-    from jupyter_cache.executors.utils import single_nb_execution
-
-    page, notebook, timeout = job
-    result = single_nb_execution(
-        notebook, cwd=str(Path(page).parent), allow_errors=False, timeout=timeout, meta_override=True
-    )
-    return page, notebook, result.time, result.err is None
-
-
-def pages_to_execute(root: Path, cache, timeout: int) -> tuple[list[tuple[str, object, int]], int]:
-    """The executable pages missing from the cache (as jobs), and how many are already cached."""
+def pages_to_execute(root: Path, cache, only: list[Path] | None = None) -> tuple[list[tuple[str, object]], int]:
+    """The executable pages (of ``only``, else of the book) missing from the cache, as (page,
+    notebook), and how many are cached."""
     todo, cached = [], 0
-    for page in pages.book_pages(root):
+    for page in pages.book_pages(root) if only is None else only:
         if not pages.is_notebook(page.read_text(encoding="utf-8")):
             continue
         notebook = page_notebook(root, page)
@@ -114,40 +143,88 @@ def pages_to_execute(root: Path, cache, timeout: int) -> tuple[list[tuple[str, o
             cache.match_cache_notebook(notebook)
             cached += 1
         except KeyError:
-            todo.append((str(page), notebook, timeout))
+            todo.append((str(page), notebook))
     return todo, cached
 
 
-def preexecute(root: Path, jobs: int = 2, timeout: int = 120, execute=_execute) -> tuple[int, int]:
-    """Execute, in ``jobs`` processes, every executable page missing from the cache; return
-    (pages executed, pages already cached). A page that fails here for any reason (an error in a
-    cell, a kernel or a worker that dies) is left to the build, which executes it again and
-    reports the error; the other pages are unaffected."""
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+def previous_seconds(cache) -> dict[str, float]:
+    """How long each page took when it was last executed (from the cache's records)."""
+    seconds: dict[str, float] = {}
+    for record in sorted(cache.list_cache_records(), key=lambda r: r.created):
+        if "execution_seconds" in (record.data or {}):
+            seconds[record.uri] = float(record.data["execution_seconds"])
+    return seconds
 
+
+def merge_outputs(notebook, reply: dict) -> None:
+    """Put a worker's outputs into the build's own copy of the notebook (whose code cells, and so
+    whose cache key, are untouched), as nbclient leaves them after executing it."""
+    from nbformat import from_dict
+
+    cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    if len(cells) != len(reply["outputs"]):
+        raise ValueError(f"{len(reply['outputs'])} cell(s) executed for {len(cells)} code cell(s)")
+    for cell, outputs, count in zip(cells, reply["outputs"], reply["counts"], strict=True):
+        cell.outputs = [from_dict(output) for output in outputs]
+        cell.execution_count = count
+    notebook.metadata["language_info"] = from_dict(reply["language_info"])
+
+
+def preexecute(
+    root: Path,
+    jobs: int = 2,
+    timeout: int = 120,
+    env: dict[str, str] | None = None,
+    only: list[Path] | None = None,
+    cache_path: str | None = None,
+) -> tuple[int, int]:
+    """Execute, in ``jobs`` warm workers, every executable page missing from the cache; return
+    (pages executed, pages already cached). A page that fails here for any reason (an error in a
+    cell, a worker that dies) is left to the build, which executes it again in a kernel and
+    reports the error; the other pages are unaffected. Longest pages (by their last execution
+    time, else their size) go first, so that the workers finish together. ``only`` limits it to
+    some pages (the build passes those it is about to read); ``cache_path`` is the cache's folder
+    (default: the work folder's)."""
+    import nbformat
     from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
 
-    cache = get_cache(str(work_dir(root) / "_build" / ".jupyter_cache"))
-    todo, cached = pages_to_execute(root, cache, timeout)
+    from distillbook.publish.warm import Failure, WarmPool
+
+    cache = get_cache(cache_path or str(work_dir(root) / "_build" / ".jupyter_cache"))
+    todo, cached = pages_to_execute(root, cache, only)
     if not todo:
         return 0, cached
-    with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
-        futures = {pool.submit(execute, job): job[0] for job in todo}
-        for future in as_completed(futures):
-            page = futures[future]
-            try:
-                _, notebook, seconds, ok = future.result()
-            except Exception as exc:  # noqa: BLE001 - any failure leaves the page to the build
-                print(f"{page}: pre-execution failed ({type(exc).__name__}: {exc}); left to the build")
+    before = previous_seconds(cache)
+    todo.sort(key=lambda job: (before.get(job[0], 0.0), Path(job[0]).stat().st_size), reverse=True)
+    notebooks = dict(todo)
+    work = [
+        {
+            "page": page,
+            "notebook": nbformat.writes(notebook),
+            "timeout": timeout,
+            "cells": sum(cell.cell_type == "code" for cell in notebook.cells),
+        }
+        for page, notebook in todo
+    ]
+    with WarmPool(min(jobs, len(work)), env or build_environment(root), root) as pool:
+        for reply in pool.run(work):
+            if isinstance(reply, Failure):
+                print(f"{reply.page}: pre-execution failed ({reply.reason}); left to the build", flush=True)
                 continue
-            print(f"{page}: pre-executed in {seconds:.2f} seconds" + ("" if ok else " (failed: left to the build)"))
-            if ok:
-                cache.cache_notebook_bundle(
-                    CacheBundleIn(notebook, page, data={"execution_seconds": seconds}),
-                    check_validity=False,
-                    overwrite=True,
+            page, seconds = reply["page"], reply["seconds"]
+            if not reply["ok"]:
+                print(
+                    f"{page}: pre-executed in {seconds:.2f} seconds (failed: {reply['error']}; left to the build)",
+                    flush=True,
                 )
+                continue
+            notebook = notebooks[page]
+            merge_outputs(notebook, reply)
+            cache.cache_notebook_bundle(
+                CacheBundleIn(notebook, page, data={"execution_seconds": seconds}), check_validity=False, overwrite=True
+            )
+            print(f"{page}: pre-executed in {seconds:.2f} seconds", flush=True)
     return len(todo), cached
 
 
@@ -167,14 +244,12 @@ def build_environment(root: Path) -> dict[str, str]:
 def build(root: Path = paths.ROOT, extra: list[str] | None = None, jobs: int | None = None) -> int:
     """Build the book; return Jupyter Book's exit code. On failure ``_build/html`` is removed.
 
-    ``jobs`` processes pre-execute the pages (default: ``BOOK_JOBS`` or the number of cores; 1
-    leaves all execution to Jupyter Book)."""
+    ``jobs`` warm workers pre-execute the pages the build reads (default: ``BOOK_JOBS`` or the
+    number of cores; 1 leaves all execution to Jupyter Book): the book's extension starts them
+    (:mod:`distillbook.publish.sphinx.execution`)."""
     env = build_environment(root)
-    jobs = jobs or int(os.environ.get("BOOK_JOBS", os.cpu_count() or 1))
-    if jobs > 1:
-        os.environ.update(env)  # the kernels that pre-execute pages start from this process
-        ran, cached = preexecute(root, jobs)
-        print(f"pre-executed {ran} page(s) in {jobs} processes; {cached} already cached")
+    if jobs:
+        env["BOOK_JOBS"] = str(jobs)
     result = subprocess.run(jupyter_book_command(root, extra), cwd=root, env=env)
     site = site_dir(root)
     if result.returncode != 0:
@@ -196,6 +271,6 @@ def build(root: Path = paths.ROOT, extra: list[str] | None = None, jobs: int | N
     else:  # the pages link no PDF: publish none (an earlier build's would be stale)
         shutil.rmtree(built / pdf.cite.PDF_DIR, ignore_errors=True)
         (work_dir(root) / "pdf-manifest.json").unlink(missing_ok=True)
-    publish(built, site)
-    print(f"\nbuilt: {site.relative_to(root)}")
+    replaced = publish(built, site)
+    print(f"\nbuilt: {site.relative_to(root)}" + ("" if replaced else " (unchanged)"))
     return 0

@@ -97,6 +97,31 @@ def closure(modules: set[str], package_dir: Path = paths.PACKAGE_DIR) -> set[str
     return seen
 
 
+#: The module-level name under which a module lists the book's own files (outside ``data/``) it
+#: reads, as paths from the book's root: ``BOOK_FILES = ("_config.yml",)``.
+BOOK_FILES = "BOOK_FILES"
+
+
+@functools.cache
+def _book_files_of_file(path: Path, stamp: float) -> tuple[str, ...]:
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        targets = (
+            node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        )
+        if any(isinstance(t, ast.Name) and t.id == BOOK_FILES for t in targets) and node.value is not None:
+            return tuple(ast.literal_eval(node.value))
+    return ()
+
+
+def book_files(modules: set[str], package_dir: Path = paths.PACKAGE_DIR) -> set[str]:
+    """The book files (outside ``data/``, relative to the book's root) that ``modules`` declare
+    they read (:data:`BOOK_FILES`), read statically."""
+    found: set[str] = set()
+    for path in files(modules, package_dir):
+        found.update(_book_files_of_file(path, path.stat().st_mtime))
+    return found
+
+
 def files(modules: set[str], package_dir: Path = paths.PACKAGE_DIR) -> list[Path]:
     """The source files of ``modules``, sorted."""
     return sorted({path for module in modules if (path := module_file(module, package_dir)) is not None})

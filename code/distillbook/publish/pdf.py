@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import importlib.util
 import json
 import os
 import sys
@@ -46,11 +47,7 @@ def available() -> bool:
     ``BOOK_PDF`` is not ``0``."""
     if os.environ.get("BOOK_PDF", "1") == "0" or not CHROMIUM.exists():
         return False
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    return importlib.util.find_spec("playwright") is not None  # found, not imported: a rebuild stays light
 
 
 def chapter_docnames(root: Path) -> list[str]:

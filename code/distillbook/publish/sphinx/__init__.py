@@ -3,6 +3,7 @@ module per concern:
 
 * :mod:`.gate`: before any page executes, validate ``data/`` and run the claims ledger;
 * :mod:`.freshness`: fingerprints that keep executed results and read pages from going stale;
+* :mod:`.execution`: the pages about to be read are pre-executed in warm workers;
 * :mod:`.claims`: the ``{claim}`` directive (claim boxes from the ledger), their permalinks, and
   the ``{article}`` role for the article's verbatim words and the ``{claim-title}`` role that
   names a claim and links to its ledger entry;
@@ -16,14 +17,16 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from distillbook.core import data, paths
-from distillbook.publish.sphinx import assets, bibstyle, citing, claims, freshness, gate
+from distillbook.publish.sphinx import assets, bibstyle, citing, claims, execution, freshness, gate
 
 
 def extension_files() -> list:
-    """The files that decide how pages are written: the publishing code, assets and templates."""
+    """The files that decide how pages are written: the publishing code, assets, templates and the
+    palette (the verdict colours' stylesheet is written from it)."""
     publish = paths.PACKAGE_DIR / "publish"
     return (
         sorted(publish.rglob("*.py"))
+        + [paths.PACKAGE_DIR / "core" / "palette.py"]  # the verdict colours' stylesheet
         + sorted(paths.ASSETS_DIR.iterdir())
         + sorted((paths.PACKAGE_DIR / "templates").rglob("*.html"))
     )
@@ -43,10 +46,14 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", citing.resolve_book_settings)
     app.connect("builder-inited", gate.gate, priority=100)
     app.connect("builder-inited", assets.write_static_assets)
+    app.connect("builder-inited", freshness.format_citations_only_when_needed)
     app.connect("source-read", freshness.add_fingerprint)
     app.connect("env-get-outdated", freshness.outdated_pages)
     app.connect("env-purge-doc", freshness.forget_page)
-    app.connect("env-get-updated", freshness.rewrite_every_page)
+    app.connect("env-before-read-docs", freshness.start_reading)
+    app.connect("env-before-read-docs", execution.preexecute_read_pages)
+    app.connect("doctree-read", freshness.note_glue_sources)
+    app.connect("env-get-updated", freshness.pages_to_rewrite)
     app.connect("env-merge-info", freshness.merge_fingerprints)
     app.connect("html-page-context", assets.page_assets)
     app.connect("html-page-context", citing.cite_page)

@@ -81,22 +81,33 @@ def write_static_assets(app: Sphinx) -> None:
     rebuild, so two builds of the same sources give the same bytes."""
     if app.builder.format != "html":
         return
-    import vl_convert as vlc
     from myst_nb.sphinx_ext import add_global_html_resources
 
-    from distillbook.core.charts import VEGA_LITE, verdict_css
+    from distillbook.core.palette import verdict_css
 
     vendor = Path(app.outdir) / "_static" / "vendor"
     vendor.mkdir(parents=True, exist_ok=True)
     bundle = vendor / "vega-bundle.js"
     if not bundle.exists() or not bundle.read_text(encoding="utf-8")[:20].startswith("(() => {"):
-        # a classic script (its declarations kept local), so that it also loads from disk (file://),
-        # where browsers refuse module scripts; it sets window.vegaEmbed
+        # vl-convert and Altair are imported only to make it. A classic script (its declarations
+        # kept local), so that it also loads from disk (file://), where browsers refuse module
+        # scripts; it sets window.vegaEmbed
+        import vl_convert as vlc
+
+        from distillbook.core.charts import VEGA_LITE
+
         bundle.write_text(f"(() => {{\n{vlc.javascript_bundle(vl_version=VEGA_LITE)}\n}})();\n", encoding="utf-8")
+    # a rebuild writes no file it need not (an unchanged asset keeps its modification time)
     for asset in paths.ASSETS_DIR.iterdir():
-        shutil.copyfile(asset, vendor / asset.name)
-    (vendor / "verdicts.css").write_text(verdict_css(), encoding="utf-8")
+        write_if_changed(vendor / asset.name, asset.read_bytes())
+    write_if_changed(vendor / "verdicts.css", verdict_css().encode("utf-8"))
     add_global_html_resources(app, None)
+
+
+def write_if_changed(target: Path, content: bytes) -> None:
+    """Write ``content`` to ``target`` unless it already holds exactly that."""
+    if not target.exists() or target.read_bytes() != content:
+        target.write_bytes(content)
 
 
 def use_book_templates(app: Sphinx, config) -> None:
@@ -124,7 +135,7 @@ def write_not_found_page(app: Sphinx) -> None:
     icon = favicon.read_text(encoding="utf-8") if favicon and favicon.suffix == ".svg" else ""
     repository = (app.config.html_theme_options or {}).get("repository_url", "")
     text = notfound.page(book_meta(app), icon, repository)
-    (Path(app.outdir) / notfound.PATH).write_text(text, encoding="utf-8")
+    write_if_changed(Path(app.outdir) / notfound.PATH, text.encode("utf-8"))
 
 
 #: Pages Sphinx writes that are not documents of the book.

@@ -20,6 +20,7 @@ from sphinx.util import logging
 from distillbook.core import data, ledger
 from distillbook.core.pages import claim_page_docname
 from distillbook.publish import cite, opendata, pdf, preview
+from distillbook.publish.sphinx.assets import write_if_changed
 
 logger = logging.getLogger(__name__)
 
@@ -151,9 +152,9 @@ def write_cite_files(app: Sphinx, env) -> None:
     for old in folder.iterdir():
         if old not in files:  # a chapter no longer in the book
             old.unlink()
+    files[outdir / "sitemap.xml"] = cite.sitemap(meta, docnames)
     for path, text in files.items():
-        path.write_text(text, encoding="utf-8")
-    (outdir / "sitemap.xml").write_text(cite.sitemap(meta, docnames), encoding="utf-8")
+        write_if_changed(path, text.encode("utf-8"))
     write_preview_card(app, meta)
 
 
@@ -192,7 +193,7 @@ def write_open_data(app: Sphinx, env) -> None:
     ]
     outdir = Path(app.outdir)
     document = opendata.claims_document(meta, records)
-    (outdir / opendata.CLAIMS_PATH).write_text(opendata.claims_json(document), encoding="utf-8")
-    (outdir / opendata.SCHEMA_PATH).write_bytes(opendata.SCHEMA_FILE.read_bytes())
+    write_if_changed(outdir / opendata.CLAIMS_PATH, opendata.claims_json(document).encode("utf-8"))
+    write_if_changed(outdir / opendata.SCHEMA_PATH, opendata.SCHEMA_FILE.read_bytes())
     feed = opendata.feed(meta, opendata.verdict_changes(corrections), claims)
-    (outdir / opendata.FEED_PATH).write_text(feed, encoding="utf-8")
+    write_if_changed(outdir / opendata.FEED_PATH, feed.encode("utf-8"))

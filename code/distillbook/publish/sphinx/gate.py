@@ -1,22 +1,66 @@
 """The gate: before any page executes, validate ``data/``, regenerate ``references.bib`` and run
 every check of the claims ledger. Bad input or a verdict that no longer holds stops the build
 with one message naming file, row and field, or the claim. The results stay in the environment
-for the claim boxes, the ClaimReview metadata and the freshness of the pages that show claims."""
+for the claim boxes, the ClaimReview metadata and the freshness of the pages that show claims.
+
+The gate's results depend only on its inputs (:func:`gate_inputs_key`): every file under
+``data/``, the package's code, the lock, ``references.bib``, the build's date and whether every
+claim page exists yet. When the key is the one of the environment's stored results (the last
+build that passed the gate), they are reused and nothing is validated or checked again.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
+from sphinx.util import logging
 
-from distillbook.core import data, ledger
-from distillbook.publish import bib
+from distillbook.core import dates, pages
+
+logger = logging.getLogger(__name__)
+
+
+def gate_inputs(root: Path) -> list[Path]:
+    """The files the gate's results depend on: all of ``data/``, the package's code (core and
+    chapters hold the checks, publish writes the bibliography and runs the gate), the lock, and
+    ``references.bib`` (rewritten by the gate when it differs from its source)."""
+    files = [p for p in (root / "data").rglob("*") if p.is_file()]
+    files += (root / "code" / "distillbook").rglob("*.py")
+    return sorted([*files, root / "requirements.txt", root / "references.bib"])
+
+
+def gate_inputs_key(root: Path) -> str:
+    """SHA-256 over the gate's input files (path and bytes), the build date (the data's dates
+    may not pass it) and whether every claim page exists (pending verdicts are allowed until)."""
+    digest = hashlib.sha256()
+    for path in gate_inputs(root):
+        digest.update(str(path.relative_to(root)).encode() + b"\0")
+        digest.update(path.read_bytes() if path.exists() else b"<missing>")
+    digest.update(f"build date {dates.build_date(root).isoformat()}".encode())
+    digest.update(f"every claim page {pages.every_claim_page_exists(root)}".encode())
+    return digest.hexdigest()
 
 
 def gate(app: Sphinx) -> None:
-    """Validate ``data/``, write ``references.bib``, run the ledger; keep results and inputs."""
+    """Validate ``data/``, write ``references.bib``, run the ledger; keep results and inputs.
+    Skipped when its inputs are those of the results the environment holds."""
+    root = Path(app.srcdir)
+    key = gate_inputs_key(root)
+    env = app.env
+    if getattr(env, "distillbook_gate_key", None) == key and hasattr(env, "distillbook_ledger"):
+        logger.info("distillbook: gate inputs unchanged; data validation and ledger results reused")
+        return
+    run_gate(app)
+    env.distillbook_gate_key = gate_inputs_key(root)  # type: ignore[attr-defined]  # after references.bib
+
+
+def run_gate(app: Sphinx) -> None:
     import distillbook.chapters.checks  # noqa: F401 - fills core's check registry
+    from distillbook.core import data, ledger
+    from distillbook.publish import bib
 
     root = Path(app.srcdir)
     descriptor = root / "data" / "datapackage.json"
