@@ -13,6 +13,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from distillbook.core import paths
+from distillbook.publish.files import write_if_changed
 
 #: Scripts and stylesheets the theme adds that this book does not use. Thebe (live code) is off,
 #: yet sphinx-thebe emits its inline configuration twice per page, a console error on every page.
@@ -102,12 +103,6 @@ def write_static_assets(app: Sphinx) -> None:
         write_if_changed(vendor / asset.name, asset.read_bytes())
     write_if_changed(vendor / "verdicts.css", verdict_css().encode("utf-8"))
     add_global_html_resources(app, None)
-
-
-def write_if_changed(target: Path, content: bytes) -> None:
-    """Write ``content`` to ``target`` unless it already holds exactly that."""
-    if not target.exists() or target.read_bytes() != content:
-        target.write_bytes(content)
 
 
 def use_book_templates(app: Sphinx, config) -> None:

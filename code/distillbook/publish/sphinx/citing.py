@@ -20,7 +20,7 @@ from sphinx.util import logging
 from distillbook.core import data, ledger
 from distillbook.core.pages import claim_page_docname
 from distillbook.publish import cite, opendata, pdf, preview
-from distillbook.publish.sphinx.assets import write_if_changed
+from distillbook.publish.files import write_if_changed
 
 logger = logging.getLogger(__name__)
 
