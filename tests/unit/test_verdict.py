@@ -250,3 +250,14 @@ def test_recorded_searches_refuse_a_question_with_no_search():
     ]
     with pytest.raises(LedgerError, match="verdict-indicators-"):
         verdict.recorded_searches(searches, "verdict-indicators-")
+
+
+def test_check_numbers_key_each_value_by_its_claim_and_name():
+    results = {
+        "count-pivot": CheckResult("unsupported", {"pivot_hours": 24, "searches": 4}),
+        "def-coined": CheckResult("inaccurate", {"days_before": 388}),
+    }
+    wanted = [("count-pivot", "pivot_hours"), ("def-coined", "days_before")]
+    assert verdict.check_numbers(results, wanted) == {"count_pivot_pivot_hours": 24, "def_coined_days_before": 388}
+    with pytest.raises(KeyError):
+        verdict.check_numbers(results, [("count-pivot", "missing")])

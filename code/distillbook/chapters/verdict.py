@@ -32,6 +32,17 @@ CHAPTER_TITLES: dict[str, str] = {
 # ---------------------------------------------------------------------------------------------
 
 
+def claim_titles(claims: pd.DataFrame) -> dict[str, str]:
+    """Each claim's short title (:func:`distillbook.core.ledger.claim_title`), by claim id."""
+    return {row["id"]: ledger.claim_title(row) for _, row in claims.iterrows()}
+
+
+def check_numbers(results: Mapping[str, ledger.CheckResult], wanted: list[tuple[str, str]]) -> dict[str, object]:
+    """Numbers of checks that ran, for a page's prose: ``(claim id, number name)`` pairs become
+    keys ``<claim_id with underscores>_<name>`` with the check's value."""
+    return {f"{claim_id.replace('-', '_')}_{key}": results[claim_id].numbers[key] for claim_id, key in wanted}
+
+
 def row_anchor(claim_id: str) -> str:
     """The anchor of a claim's row in the verdict table (``verdict-<id>``)."""
     return f"verdict-{claim_id}"
@@ -193,7 +204,7 @@ def robustness_table(claims: pd.DataFrame, results: Mapping[str, ledger.CheckRes
 
 def robustness_display(table: pd.DataFrame, claims: pd.DataFrame | None = None) -> pd.DataFrame:
     """The robustness table with each claim named by its title and linked to its ledger item (HTML)."""
-    titles = {row["id"]: ledger.claim_title(row) for _, row in claims.iterrows()} if claims is not None else {}
+    titles = claim_titles(claims) if claims is not None else {}
     return table.assign(claim=[html_link(f"#{row_anchor(c)}", titles.get(c, c)) for c in table["claim"]])
 
 
@@ -264,7 +275,7 @@ def role_counts(claims: pd.DataFrame, role: str) -> dict[str, int]:
     are right (accurate or mostly accurate), and how many are wrong or unsupported."""
     verdicts = claims.loc[claims["role"] == role, "verdict"]
     right = int(verdicts.isin(ledger.RIGHT).sum())
-    wrong_or_unsupported = int(verdicts.isin((*ledger.WRONG, "unsupported")).sum())
+    wrong_or_unsupported = int(verdicts.isin(ledger.WRONG_OR_UNSUPPORTED).sum())
     return {
         "claims": int(verdicts.size),
         "rated": int((verdicts != "opinion").sum()),
@@ -314,12 +325,12 @@ def wrong_or_unsupported(claims: pd.DataFrame) -> list[str]:
     """The ids of the claims rated misleading, inaccurate or unsupported, in article order: the
     claims the page's account of what the article gets wrong must cover, every one."""
     chosen = in_article_order(claims)
-    return chosen.loc[chosen["verdict"].isin((*ledger.WRONG, "unsupported")), "id"].to_list()
+    return chosen.loc[chosen["verdict"].isin(ledger.WRONG_OR_UNSUPPORTED), "id"].to_list()
 
 
 def titles_in_words(claim_ids: list[str], claims: pd.DataFrame) -> str:
     """The claims' short titles as a list in words ("A", "A and B", "A, B and C"), or "none"."""
-    titles = {row["id"]: ledger.claim_title(row) for _, row in claims.iterrows()}
+    titles = claim_titles(claims)
     named = [titles[c] for c in claim_ids]
     if not named:
         return "none"

@@ -510,6 +510,9 @@ RIGHT = ("accurate", "mostly-accurate")
 
 WRONG = ("misleading", "inaccurate")
 
+#: Verdicts that do not give the article its point: wrong, or without a source found.
+WRONG_OR_UNSUPPORTED = (*WRONG, "unsupported")
+
 
 def verdict_counts(claims: pd.DataFrame) -> dict[str, int]:
     """Claims per verdict, in the scale's order, zeros included (pending rows are not counted)."""
