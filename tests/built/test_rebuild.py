@@ -24,9 +24,9 @@ from distillbook.core import dates, pages
 from distillbook.publish.build import copy_book
 
 
-def build(book: Path) -> subprocess.CompletedProcess:
+def build(book: Path, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     # the copy has no .git: give it the commit's date, as the real build gets it
-    env = {**os.environ, "DISTILLBOOK_ROOT": str(book)}
+    env = {**os.environ, "DISTILLBOOK_ROOT": str(book), **(extra_env or {})}
     epoch = dates.commit_epoch(ROOT)
     if epoch:
         env.setdefault("SOURCE_DATE_EPOCH", epoch)
@@ -120,12 +120,17 @@ def test_data_edits_reach_the_pages_and_bad_edits_leave_no_site(tmp_path):
 
     # a rebuild with nothing changed does no work: it executes nothing, runs no check again and
     # writes no page (Sphinx's output and the published site keep every file as it was)
+    # and validates no table: neither Frictionless nor pandas is imported (the import log that
+    # Python writes with PYTHONPROFILEIMPORTTIME, for the build and for Jupyter Book under it)
     before = written(book)
-    noop = build(book)
+    noop = build(book, {"PYTHONPROFILEIMPORTTIME": "1"})
     log = noop.stdout + noop.stderr
     assert noop.returncode == 0, log[-3000:]
     assert executed_pages(log) == set()
     assert "gate inputs unchanged" in log
+    imported = set(re.findall(r"^import time:.*\|\s*([\w.]+)$", noop.stderr, re.M))
+    assert "sphinx" in imported, "the import log is missing: the test cannot see what was imported"
+    assert {"frictionless", "pandas"} & imported == set()
     assert "no targets are out of date" in log
     assert written(book) == before
 

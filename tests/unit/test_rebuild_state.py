@@ -1,17 +1,20 @@
 """What lets a rebuild with nothing changed do no work, decided without a build: the gate's key
 follows its inputs and nothing else, a page whose files were not touched is not hashed again
-(but a file touched just before the page was read always is), and the published site is left
-alone when the build holds the same files."""
+(but a file touched just before the page was read always is), the files written from the ledger
+(preview card, open data) are written again only when the gate's inputs or the book's settings
+changed or a file is missing, and the published site is left alone when the build holds the same
+files."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import time
+from types import SimpleNamespace
 
 from conftest import ROOT
 from distillbook.publish import build
-from distillbook.publish.sphinx import freshness, gate
+from distillbook.publish.sphinx import citing, freshness, gate
 
 
 def test_the_gate_key_follows_its_inputs_and_nothing_else(tmp_path):
@@ -28,6 +31,37 @@ def test_the_gate_key_follows_its_inputs_and_nothing_else(tmp_path):
     module = book / "code" / "distillbook" / "chapters" / "counting.py"
     module.write_text(module.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
     assert gate.gate_inputs_key(book) != key
+
+
+def fake_app(outdir, gate_key: str, version: str = "0.2.0") -> SimpleNamespace:
+    """What :func:`citing.written_from_same_inputs` reads of a Sphinx application."""
+    config = SimpleNamespace(
+        html_title="A book",
+        project="book",
+        author="Someone",
+        html_baseurl="https://example.org/book/",
+        book_version=version,
+        distillbook_date="2026-11-30",
+        distillbook_pdf=False,
+    )
+    return SimpleNamespace(env=SimpleNamespace(distillbook_gate_key=gate_key), config=config, outdir=str(outdir))
+
+
+def test_files_written_from_the_ledger_are_written_again_only_when_their_inputs_changed(tmp_path):
+    card = tmp_path / "card.png"
+    app = fake_app(tmp_path, "key-1")
+    assert not citing.written_from_same_inputs(app, "card", [card])  # never written
+    card.write_bytes(b"png")
+    assert citing.written_from_same_inputs(app, "card", [card])
+    assert not citing.written_from_same_inputs(app, "feed", [card])  # another step keeps its own record
+    app.env.distillbook_gate_key = "key-2"  # a table, the ledger or the package's code changed
+    assert not citing.written_from_same_inputs(app, "card", [card])
+    assert citing.written_from_same_inputs(app, "card", [card])
+    app.config.book_version = "0.3.0"  # the card shows the version
+    assert not citing.written_from_same_inputs(app, "card", [card])
+    assert citing.written_from_same_inputs(app, "card", [card])
+    card.unlink()  # the output is gone (a clean of the output folder)
+    assert not citing.written_from_same_inputs(app, "card", [card])
 
 
 def test_a_page_is_hashed_again_only_when_one_of_its_files_was_touched(tmp_path):

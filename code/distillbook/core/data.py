@@ -127,13 +127,13 @@ def _frictionless_problems(descriptor_path: Path, descriptor: dict) -> list[str]
     """Frictionless's findings, one line each: the whole package on a first validation, then only
     the tables whose key (:func:`_resource_key`) changed, each validated in the package's context
     so that its foreign keys are checked against the current tables."""
-    import frictionless  # here, not at the top: only validation needs it, and it is slow to import
-
     base = descriptor_path.parent
     keys = {res["name"]: _resource_key(descriptor, res, base) for res in descriptor.get("resources", [])}
     changed = [name for name, key in keys.items() if key not in _VALID]
     if not changed:
         return []
+    import frictionless  # here, not at the top: only validation needs it, and it is slow to import
+
     if len(changed) == len(keys):
         report = frictionless.validate(str(descriptor_path))
         package_errors, tasks = report.errors, report.tasks

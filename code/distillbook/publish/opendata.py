@@ -16,12 +16,14 @@ import datetime as dt
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from distillbook.core import ledger
 from distillbook.core.pages import claim_page_docname
 from distillbook.publish import cite
+
+if TYPE_CHECKING:  # pandas only in annotations: a build that writes no open data never imports it
+    import pandas as pd
 
 CLAIMS_PATH = "claims.json"
 FEED_PATH = "feed.xml"

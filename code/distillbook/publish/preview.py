@@ -14,7 +14,7 @@ import textwrap
 from pathlib import Path
 
 from distillbook.core import ledger
-from distillbook.core.charts import VERDICT_COLOURS
+from distillbook.core.palette import VERDICT_COLOURS
 from distillbook.publish.cite import CARD_SIZE
 
 WIDTH, HEIGHT = CARD_SIZE

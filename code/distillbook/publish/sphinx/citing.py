@@ -158,10 +158,24 @@ def write_cite_files(app: Sphinx, env) -> None:
     write_preview_card(app, meta)
 
 
+def written_from_same_inputs(app: Sphinx, step: str, outputs: list[Path]) -> bool:
+    """True when an earlier build wrote ``outputs`` in ``step`` from the same inputs (the gate's
+    inputs, which hold the ledger, and the book's settings) and they are all still there: the
+    step has nothing to do. Otherwise notes the inputs now used, for the next build."""
+    inputs = f"{getattr(app.env, 'distillbook_gate_key', None)} {book_meta(app)!r} {app.config.distillbook_pdf}"
+    written = getattr(app.env, "distillbook_written_from", {})
+    if written.get(step) == inputs and all(path.exists() for path in outputs):
+        return True
+    app.env.distillbook_written_from = {**written, step: inputs}  # type: ignore[attr-defined]
+    return False
+
+
 def write_preview_card(app: Sphinx, meta: cite.BookMeta) -> None:
     """The preview card of a shared link (``og:image``), drawn again only when its title,
     version or verdict counts changed (the digest of what it was drawn from stays in the
     environment between builds)."""
+    if written_from_same_inputs(app, "preview card", [Path(app.outdir) / cite.CARD_PATH]):
+        return
     claims = data.load_table("ledger/claims", Path(app.srcdir) / "data" / "datapackage.json")
     where = meta.baseurl.split("://", 1)[-1].rstrip("/")
     spec = preview.card_spec(
@@ -182,6 +196,10 @@ def write_open_data(app: Sphinx, env) -> None:
     if app.builder.format != "html":
         return
     meta = book_meta(app)
+    outdir = Path(app.outdir)
+    written = [outdir / opendata.CLAIMS_PATH, outdir / opendata.SCHEMA_PATH, outdir / opendata.FEED_PATH]
+    if written_from_same_inputs(app, "open data", written):
+        return
     descriptor = Path(app.srcdir) / "data" / "datapackage.json"
     claims = data.load_table("ledger/claims", descriptor)
     corrections = data.load_table("ledger/corrections", descriptor)
@@ -191,7 +209,6 @@ def write_open_data(app: Sphinx, env) -> None:
         for _, row in claims.iterrows()
         if row["verdict"] != ledger.PENDING
     ]
-    outdir = Path(app.outdir)
     document = opendata.claims_document(meta, records)
     write_if_changed(outdir / opendata.CLAIMS_PATH, opendata.claims_json(document).encode("utf-8"))
     write_if_changed(outdir / opendata.SCHEMA_PATH, opendata.SCHEMA_FILE.read_bytes())

@@ -6,7 +6,9 @@ for the claim boxes, the ClaimReview metadata and the freshness of the pages tha
 The gate's results depend only on its inputs (:func:`gate_inputs_key`): every file under
 ``data/``, the package's code, the lock, ``references.bib``, the build's date and whether every
 claim page exists yet. When the key is the one of the environment's stored results (the last
-build that passed the gate), they are reused and nothing is validated or checked again.
+build that passed the gate), they are reused and nothing is validated or checked again: the
+tables the gate found valid are handed to :func:`distillbook.core.data.known_valid`, so that the
+steps after it that load a table (the preview card, the open data) do not validate ``data/`` again.
 """
 
 from __future__ import annotations
@@ -51,6 +53,9 @@ def gate(app: Sphinx) -> None:
     key = gate_inputs_key(root)
     env = app.env
     if getattr(env, "distillbook_gate_key", None) == key and hasattr(env, "distillbook_ledger"):
+        from distillbook.core import data
+
+        data.known_valid().update(getattr(env, "distillbook_valid_tables", ()))
         logger.info("distillbook: gate inputs unchanged; data validation and ledger results reused")
         return
     run_gate(app)
@@ -72,6 +77,8 @@ def run_gate(app: Sphinx) -> None:
     except (data.DataError, ledger.LedgerError) as exc:
         raise ExtensionError(str(exc)) from None
     app.env.distillbook_ledger = results  # type: ignore[attr-defined]
+    # validity is keyed on each table's bytes and schema: safe to carry to the next build
+    app.env.distillbook_valid_tables = sorted(data.known_valid())  # type: ignore[attr-defined]
     app.env.distillbook_check_inputs = {  # type: ignore[attr-defined]
         row.id: (results[row.id].tables_read, (ledger.resolve(row.check).__module__,))
         for row in claims.itertuples()
