@@ -93,3 +93,23 @@ def test_no_arxiv_preprint_of_the_book_is_undated():
     frame = pd.DataFrame(read_csv("ledger/sources.csv")).set_index("id")
     for key in undated:
         assert labels.publication_year(pd.NaT, frame.loc[key, "url"]) != "", key
+
+
+def test_formatting_the_bibliography_does_not_look_up_a_plugin_per_entry(monkeypatch):
+    """pybtex finds a plugin by reading every installed package's entry points; done for each name
+    and title (``render_as``), it cost a rebuild 12 s. The book's style looks up its label and
+    sorting styles once, whatever the number of entries."""
+    import pybtex.plugin
+    from pybtex.database import parse_file
+
+    from conftest import ROOT
+    from distillbook.publish.sphinx import bibstyle
+
+    bibstyle.register()
+    lookups = []
+    real = pybtex.plugin.find_plugin
+    monkeypatch.setattr(pybtex.plugin, "find_plugin", lambda *args, **kw: lookups.append(args) or real(*args, **kw))
+    entries = list(parse_file(str(ROOT / "references.bib")).entries.values())
+    formatted = list(bibstyle.Style().format_entries(entries))
+    assert len(formatted) == len(entries) > 100
+    assert len(lookups) <= 4, f"{len(lookups)} plugin lookups for {len(entries)} entries"

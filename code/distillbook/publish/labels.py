@@ -21,6 +21,7 @@ import string
 from collections import defaultdict
 from collections.abc import Iterable
 
+from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.bibtex.utils import split_name_list
 from pybtex.database import Person
 from pybtex.richtext import Text
@@ -42,10 +43,25 @@ class Cited:
     title: str
 
 
+#: pybtex's plain-text backend, made once: ``Text.render_as("text")`` looks it up among every
+#: installed package's entry points on each call, and a bibliography makes thousands of calls.
+PLAIN_TEXT = PlainTextBackend()
+
+
+def plain_text(text: Text) -> str:
+    """Rich text (a formatted field or entry) as plain text."""
+    return text.render(PLAIN_TEXT)
+
+
+def from_latex(latex: str) -> str:
+    """A BibTeX field's text as a reader sees it: braces removed and LaTeX escapes resolved
+    (``{Fenwick \\& West}`` as it comes from ``references.bib`` is ``Fenwick & West``)."""
+    return plain_text(Text.from_latex(latex))
+
+
 def _unbrace(text: str) -> str:
-    """A name as a reader sees it: braces removed and LaTeX escapes resolved (``{Fenwick \\& West}``
-    as it comes from ``references.bib`` is ``Fenwick & West``, as it is in ``sources.csv``)."""
-    return Text.from_latex(text).render_as("text").strip()
+    """A name as a reader sees it, as it is written in ``sources.csv`` (:func:`from_latex`, trimmed)."""
+    return from_latex(text).strip()
 
 
 def persons(author: str) -> list[Person]:

@@ -30,15 +30,12 @@ from distillbook.publish import cite, labels
 NAME = "distillbook"
 
 
-def plain(text: str) -> str:
-    """A BibTeX field's text as a reader sees it (braces and escapes resolved)."""
-    return Text.from_latex(text).render_as("text")
-
-
 def cited(entry) -> labels.Cited:
     """What :func:`distillbook.publish.labels.labels` needs of a pybtex entry."""
     author = " and ".join(str(person) for person in entry.persons.get("author", []))
-    return labels.Cited(entry.key, author, entry.fields.get("year", ""), plain(entry.fields.get("title", "")))
+    return labels.Cited(
+        entry.key, author, entry.fields.get("year", ""), labels.from_latex(entry.fields.get("title", ""))
+    )
 
 
 @node
@@ -58,7 +55,7 @@ def title_sentence(children, context):
     """The title, ending in one full stop unless it ends in its own (``?``, ``!``, ``.``, also
     inside closing quotation marks: ``“Anthropic is lying to us.”``)."""
     title = field("title").format_data(context)
-    return title if cite.ends_sentence(title.render_as("text")) else title + Text(".")
+    return title if cite.ends_sentence(labels.plain_text(title)) else title + Text(".")
 
 
 class LabelStyle(BaseLabelStyle):
@@ -91,7 +88,7 @@ class Style(UnsrtStyle):
             title_sentence,
             sentence[optional[field("howpublished")], optional[date]],
             sentence[optional[field("note")]],
-            optional[href[field("url", raw=True), field("url", raw=True)]],
+            optional[href(field("url", raw=True))[field("url", raw=True)]],
         ]
 
 
