@@ -41,8 +41,10 @@ def expected() -> dict[str, object]:
     values["signals_detection"] = len(detection)
     values["signals_detection_no"] = sum(1 for r in detection if r["outsider_check"] == "no")
     values["signals_detection_partly"] = sum(1 for r in detection if r["outsider_check"] == "partly")
-    values["signals_attribution"] = len(attribution)
-    values["signals_attribution_published"] = sum(1 for r in attribution if r["indicators_published"] == "true")
+    ties = [r for r in attribution if r["kind"] == "attribution"]
+    values["signals_attribution"] = len(ties)
+    values["signals_attribution_published"] = sum(1 for r in ties if r["indicators_published"] == "true")
+    values["signals_coordination"] = sum(1 for r in attribution if r["kind"] == "coordination")
 
     uses = by_id("definitions/term_uses.csv")
     report = day(uses["anthropic-2026"]["date"])

@@ -172,13 +172,15 @@ def test_signals_combine_this_chapters_detection_list_with_the_proxies_attributi
     )
     attribution = pd.DataFrame(
         {
-            "signal": ["IP", "staff"],
-            "lab": ["all three labs", "Moonshot"],
-            "report_wording": ["d", "e"],
-            "public_part": ["p", "q"],
-            "indicators_published": [False, True],
+            "signal": ["IP", "staff", "payment"],
+            "kind": ["attribution", "attribution", "coordination"],
+            "lab": ["all three labs", "Moonshot", "DeepSeek"],
+            "report_wording": ["d", "e", "f"],
+            "public_part": ["p", "q", "r"],
+            "indicators_published": [False, True, True],
         }
     )
+    # the payment row links accounts, it does not tie them to a lab: counted apart
     assert d.signal_numbers(detection, attribution) == {
         "detection": 3,
         "detection_no": 2,
@@ -186,12 +188,19 @@ def test_signals_combine_this_chapters_detection_list_with_the_proxies_attributi
         "detection_yes": 0,
         "attribution": 2,
         "attribution_published": 1,
+        "coordination": 1,
     }
     table = d.signals_table(detection, attribution)
-    assert len(table) == 3 + 2
+    assert len(table) == 3 + 3
     assert table["check"].iloc[0] == "no, only Anthropic: x"
     assert table["check"].iloc[3] == "no indicators published; public: p"
     assert table["signal"].iloc[4] == "staff (Moonshot)"
+    assert table["use"].tolist()[2:] == [
+        "tells a campaign from ordinary use",
+        "ties the traffic to a lab",
+        "ties the traffic to a lab",
+        "links accounts to one another",
+    ]
     text = d.markdown_table(pd.DataFrame({"signal": ["a|b"]}), {"signal": "Signal"})
     assert text.splitlines() == ["| Signal |", "|---|", "| a\\|b |"]
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from distillbook.core import charts
 from distillbook.core import searches as search_rule
-from distillbook.core.allegation import per_lab_exchanges
+from distillbook.core.allegation import SIGNAL_KINDS, per_lab_exchanges
 from distillbook.core.charts import OKABE_ITO
 from distillbook.core.ledger import CheckResult, DataAccess, Edit, LedgerError, Move, check, threshold
 from distillbook.core.params import Range
@@ -26,7 +26,8 @@ REASONING_KINDS = ("reasoning-release", "reasoning-change")
 #: Tokens in a million: the prose gives the labs' output tokens in millions.
 TOKENS_PER_MILLION = 1_000_000
 #: What the report's signals are used for, as the signals table names it.
-SIGNAL_USES = {"detection": "telling a campaign from ordinary use", "attribution": "tying a campaign to a lab"}
+#: What a detection signal does, beside the kinds of the report's other signals (:data:`SIGNAL_KINDS`).
+DETECTION_USE = "tells a campaign from ordinary use"
 #: What a source does with a use of reasoning traces, as the traces table names it.
 TRACE_STATUS = {"use": "documents a use", "statement": "says traces serve it", "alleged": "alleges a use"}
 
@@ -122,29 +123,33 @@ def api_candidates(api_outputs: pd.DataFrame, row_id: str) -> int:
 
 def signal_numbers(detection: pd.DataFrame, attribution: pd.DataFrame) -> dict[str, int]:
     """Counts behind the signals paragraph: detection signals in all and by whether an outsider can
-    check them (``detection``, ``detection_no``, ``detection_partly``, ``detection_yes``), and the
-    attribution signals the proxies chapter lists, in all and with published indicators
-    (``attribution``, ``attribution_published``). Counts."""
+    check them (``detection``, ``detection_no``, ``detection_partly``, ``detection_yes``); of the
+    signals the proxies chapter lists, those that tie the traffic to a lab, in all and with
+    published indicators (``attribution``, ``attribution_published``), and those that only link
+    accounts to one another (``coordination``). Counts."""
     checks = detection["outsider_check"].value_counts()
+    ties = attribution[attribution["kind"] == "attribution"]
     return {
         "detection": int(len(detection)),
         "detection_no": int(checks.get("no", 0)),
         "detection_partly": int(checks.get("partly", 0)),
         "detection_yes": int(checks.get("yes", 0)),
-        "attribution": int(len(attribution)),
-        "attribution_published": int(attribution["indicators_published"].astype(bool).sum()),
+        "attribution": int(len(ties)),
+        "attribution_published": int(ties["indicators_published"].astype(bool).sum()),
+        "coordination": int((attribution["kind"] == "coordination").sum()),
     }
 
 
 def signals_table(detection: pd.DataFrame, attribution: pd.DataFrame) -> pd.DataFrame:
     """One list of every signal the report names: the detection signals (this chapter's table, with
-    whether an outsider can check each) and the attribution signals (the proxies chapter's table,
-    with what about each is public). Columns: signal, use, words, check."""
+    whether an outsider can check each) and the signals that tie traffic to a lab or link accounts
+    (the proxies chapter's table, with what about each is public). Columns: signal, use, words,
+    check."""
     answers = {"yes": "yes", "partly": "partly", "no": "no, only Anthropic"}
     rows = [
         {
             "signal": r.signal,
-            "use": SIGNAL_USES["detection"],
+            "use": DETECTION_USE,
             "words": f"“{r.report_wording}”",
             "check": f"{answers[r.outsider_check]}: {r.why}",
         }
@@ -153,7 +158,7 @@ def signals_table(detection: pd.DataFrame, attribution: pd.DataFrame) -> pd.Data
     rows += [
         {
             "signal": f"{r.signal} ({r.lab})",
-            "use": SIGNAL_USES["attribution"],
+            "use": SIGNAL_KINDS[r.kind],
             "words": f"“{r.report_wording}”",
             "check": ("indicators published: " if bool(r.indicators_published) else "no indicators published; public: ")
             + r.public_part,

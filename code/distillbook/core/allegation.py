@@ -8,6 +8,13 @@ import pandas as pd
 #: The labs the report names, in the order the report discusses them.
 LABS = ["DeepSeek", "Moonshot", "MiniMax"]
 
+#: What each of the report's signals about who sent the traffic does (the ``kind`` column of
+#: ``data/proxies/attribution_signals.csv``), as the pages name it.
+SIGNAL_KINDS = {
+    "attribution": "ties the traffic to a lab",
+    "coordination": "links accounts to one another",
+}
+
 
 def per_lab_exchanges(allegation: pd.DataFrame) -> pd.DataFrame:
     """Each lab's exchange figure (exchanges, the report's lower bound) and its share of their sum.

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from distillbook.core import searches as search_rule
+from distillbook.core.allegation import SIGNAL_KINDS
 from distillbook.core.charts import OKABE_ITO
 from distillbook.core.ledger import CheckResult, DataAccess, Edit, LedgerError, Move, check
 from distillbook.core.params import Range
@@ -236,13 +237,6 @@ def account_numbers(
 # ---------------------------------------------------------------------------------------------
 # Attribution signals and evidence
 # ---------------------------------------------------------------------------------------------
-
-
-#: What each of the report's signals about who sent the traffic does, as the page names it.
-SIGNAL_KINDS = {
-    "attribution": "ties the traffic to a lab",
-    "coordination": "links accounts to one another",
-}
 
 
 def signal_counts(signals: pd.DataFrame) -> dict[str, int]:
