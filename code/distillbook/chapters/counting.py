@@ -870,25 +870,20 @@ def judge_daily(
       volume, but the article leaves out that it is a paying customer's traffic (priced in the
       figures) and gives no yardstick for a small-to-medium application. No source found gives
       one, so the rule cannot return accurate; the self-serve spend limit is not used as one,
-      because the page that sets it also offers invoiced and custom terms above it."""
-    calls = inp.calls.default if calls is None else calls
-    tokens_in = inp.input_tokens.low if input_tokens is None else input_tokens
-    tokens_out = inp.output_tokens.low
-    cached = inp.cached_share.default
-    days = 1.0 if days is None else days
-    stated = inp.stated["count-160k-day"]
-    model = cheapest_model(inp.prices, tokens_in, tokens_out)
-    limits = limits_for(inp, str(model["id"]))
-    tier = lowest_tier(stated, limits, tokens_in, tokens_out, cached)
-    daily_cost = float(stated * per_request_costs(inp.prices, tokens_in, tokens_out)[model.name])
+      because the page that sets it also offers invoiced and custom terms above it.
+
+    The verdict is :func:`daily_basis`'s (what a sweep of one assumption needs, without the
+    figures); the figures add the costs and the spend limits shown beside it."""
+    basis = daily_basis(inp, reading, calls, input_tokens, days)
+    stated, tokens_in, tokens_out, cached = basis.stated, basis.input_tokens, basis.output_tokens, basis.cached
+    daily_cost = float(stated * per_request_costs(inp.prices, tokens_in, tokens_out)[basis.model.name])
     monthly_cost = daily_cost * DAYS_PER_MONTH
     limit = float(spend_limit_in_force(inp)["value_usd"])
-    requests = inp.lab_exchanges["DeepSeek"] * (1 if reading == "call" else calls)
     figures = {
         "stated_daily": int(stated),
         "average_rpm": float(stated / MINUTES_PER_DAY),
-        "tier_needed": int(tier) if tier is not None else 0,
-        "cheapest_model": str(model["model"]),
+        "tier_needed": int(basis.tier) if basis.tier is not None else 0,
+        "cheapest_model": str(basis.model["model"]),
         "input_tokens": float(tokens_in),
         "output_tokens": float(tokens_out),
         "daily_cost": float(daily_cost),
@@ -898,16 +893,67 @@ def judge_daily(
         "monthly_cost_rounded": rounded(monthly_cost),
         "spend_limit": float(limit),
         "days_of_spend": float(limit / daily_cost),
-        "most_input_tokens": float(most_input_tokens(stated, limits, cached)),
+        "most_input_tokens": float(most_input_tokens(stated, basis.limits, cached)),
         "deepseek": inp.lab_exchanges["DeepSeek"],
-        "deepseek_requests": float(requests),
-        "deepseek_days": float(requests / stated),
+        "deepseek_requests": float(basis.requests),
+        "deepseek_days": float(basis.requests / stated),
     }
-    if tier is None:
-        return "inaccurate", figures
-    if per_day(requests, days) > stated:
-        return "misleading", figures
-    return "mostly-accurate", figures
+    return basis.verdict, figures
+
+
+@dataclasses.dataclass(frozen=True)
+class DailyBasis:
+    """What :func:`judge_daily`'s verdict rests on: the article's daily requests (``stated``), the
+    tokens per request, the cheapest model at those tokens and its rate limits by tier, the lowest
+    tier that allows such a day (None if none does), DeepSeek's exchanges as requests and the days
+    they are spread over."""
+
+    stated: float
+    input_tokens: float
+    output_tokens: float
+    cached: float
+    model: pd.Series
+    limits: pd.DataFrame
+    tier: int | None
+    requests: float
+    days: float
+
+    @property
+    def verdict(self) -> str:
+        """The rule of :func:`judge_daily`."""
+        if self.tier is None:
+            return "inaccurate"
+        if per_day(self.requests, self.days) > self.stated:
+            return "misleading"
+        return "mostly-accurate"
+
+
+def daily_basis(
+    inp: Inputs,
+    reading: str = ARTICLE_READING,
+    calls: float | None = None,
+    input_tokens: float | None = None,
+    days: float | None = None,
+) -> DailyBasis:
+    """The quantities :func:`judge_daily` decides on, with the same defaults."""
+    calls = inp.calls.default if calls is None else calls
+    tokens_in = inp.input_tokens.low if input_tokens is None else input_tokens
+    tokens_out = inp.output_tokens.low
+    cached = inp.cached_share.default
+    stated = inp.stated["count-160k-day"]
+    model = cheapest_model(inp.prices, tokens_in, tokens_out)
+    limits = limits_for(inp, str(model["id"]))
+    return DailyBasis(
+        stated=stated,
+        input_tokens=tokens_in,
+        output_tokens=tokens_out,
+        cached=cached,
+        model=model,
+        limits=limits,
+        tier=lowest_tier(stated, limits, tokens_in, tokens_out, cached),
+        requests=inp.lab_exchanges["DeepSeek"] * (1 if reading == "call" else calls),
+        days=1.0 if days is None else days,
+    )
 
 
 def judge_amplification(inp: Inputs, reading: str = ARTICLE_READING, calls: float | None = None) -> Judgement:
@@ -1185,7 +1231,7 @@ def daily_requests(data: DataAccess) -> CheckResult:
             "input tokens per request",
             inp.input_tokens.low,
             inp.input_tokens.high,
-            lambda tokens: judge_daily(inp, input_tokens=tokens)[0],
+            lambda tokens: daily_basis(inp, input_tokens=tokens).verdict,
             default=inp.input_tokens.low,
             unit=inp.input_tokens.unit,
         ),
@@ -1193,7 +1239,7 @@ def daily_requests(data: DataAccess) -> CheckResult:
             "length of DeepSeek's campaign",
             days.low,
             days.high,
-            lambda value: judge_daily(inp, days=value)[0],
+            lambda value: daily_basis(inp, days=value).verdict,
             default=days.low,
             unit=days.unit,
         ),
