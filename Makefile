@@ -29,7 +29,7 @@ book: $(STAMP)
 test: book
 	$(PY) -m pytest
 
-## check: the gate before a commit, no build, under a minute: format check, lint (ruff on the
+## check: the gate before a commit, no build, about 75 s on 2 cores: format check, lint (ruff on the
 ##        package, tests, tools and the pages' code cells; data, ledger, prose numbers, quotes),
 ##        and the tests that need no build (unit, data, prose)
 check: $(STAMP)
