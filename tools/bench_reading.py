@@ -8,6 +8,10 @@ waits for, and what every page looks like. A measurement script, not part of the
 * Screenshots of every page at 1280 and 390 px into ``_build/screenshots/`` (first screen and
   whole page), for reading the site as a reader sees it.
 
+Pages, styles and scripts are served gzip-compressed, as a web server sends them (the bytes
+``tools/bench.py`` reports are counted the same way): throttled, an uncompressed page would be
+timed on bytes no reader downloads.
+
 Times are milliseconds on a shared machine: read the ratios, not the absolute values.
 """
 
@@ -121,7 +125,7 @@ def main() -> int:
     pages = reader_pages(site)
     out = paths.ROOT / "_build" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
-    with serve(site) as base, sync_playwright() as playwright:
+    with serve(site, compress=True) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         timings = {name: median_load(browser, f"{base}/{name}") for name in pages}
         permalinks = {}
