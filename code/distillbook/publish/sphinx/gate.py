@@ -20,7 +20,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
-from distillbook.core import dates, pages
+from distillbook.core import data, dates, pages
 
 logger = logging.getLogger(__name__)
 
@@ -53,8 +53,6 @@ def gate(app: Sphinx) -> None:
     key = gate_inputs_key(root)
     env = app.env
     if getattr(env, "distillbook_gate_key", None) == key and hasattr(env, "distillbook_ledger"):
-        from distillbook.core import data
-
         data.known_valid().update(getattr(env, "distillbook_valid_tables", ()))
         logger.info("distillbook: gate inputs unchanged; data validation and ledger results reused")
         return
@@ -64,7 +62,7 @@ def gate(app: Sphinx) -> None:
 
 def run_gate(app: Sphinx) -> None:
     import distillbook.chapters.checks  # noqa: F401 - fills core's check registry
-    from distillbook.core import data, ledger
+    from distillbook.core import ledger
     from distillbook.publish import bib
 
     root = Path(app.srcdir)
